@@ -1,0 +1,69 @@
+/** Shared data shapes of the pipeline. Everything here is plain data, safe to serialise as JSON. */
+
+export type Lang = 'en' | 'id' | 'und';
+
+export interface Sentence {
+  readonly text: string;
+  /** Character offsets into the decoded file text (BOM removed): text === fileText.slice(start, end). */
+  readonly start: number;
+  readonly end: number;
+  /** 0-based paragraph number in the file. */
+  readonly paragraph: number;
+}
+
+export interface Document {
+  readonly path: string;
+  readonly lang: Lang;
+  /** The decoded text the offsets point into. */
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+}
+
+export type PairStatus = 'aligned' | 'omitted' | 'added';
+
+export type DifferenceKind = 'number' | 'name' | 'date' | 'quote' | 'negation';
+
+export interface Difference {
+  readonly kind: DifferenceKind;
+  /** What the source side says (null when only the target has it). */
+  readonly source: string | null;
+  /** What the target side says (null when only the source has it). */
+  readonly target: string | null;
+  readonly detail?: string;
+}
+
+/** One change object of the `diff` package's word diff. */
+export interface WordChange {
+  readonly value: string;
+  readonly added?: boolean;
+  readonly removed?: boolean;
+}
+
+export interface SentencePair {
+  /** Indexes into source.sentences, ascending; empty for an added pair. */
+  readonly source: readonly number[];
+  /** Indexes into target.sentences, ascending; empty for an omitted pair. */
+  readonly target: readonly number[];
+  readonly status: PairStatus;
+  /** In [0, 1]: for aligned pairs, how certainly they translate each other; for omitted/added, how certainly
+   * the sentence has no counterpart. */
+  readonly score: number;
+  readonly differences: readonly Difference[];
+  /** Only when both sides are in the same language. */
+  readonly wordDiff?: readonly WordChange[];
+}
+
+export interface Alignment {
+  readonly source: Document;
+  readonly target: Document;
+  readonly model: string;
+  readonly pairs: readonly SentencePair[];
+}
+
+/** Progress of the slow stages, for the UI and batch mode. */
+export type ProgressEvent =
+  | { readonly stage: 'load-model'; readonly model: string; readonly done: number; readonly total: number }
+  | { readonly stage: 'embed'; readonly done: number; readonly total: number }
+  | { readonly stage: 'align'; readonly done: number; readonly total: number };
+
+export type ProgressListener = (event: ProgressEvent) => void;
