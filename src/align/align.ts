@@ -1,0 +1,340 @@
+/**
+ * The alignment engine: sentence vectors in, beads out. Pure apart from the embedder call; no I/O.
+ *
+ * Cost of a bead (after Vecalign): the cosine distance of the vectors of its concatenated sentences ("overlaps"),
+ * divided by how far each side is from unrelated sentences of the other document, so that ~1 means "no better than
+ * chance" whatever the model; plus length-ratio and number evidence; weighted by the sentences it covers. The price
+ * of leaving a sentence unaligned is derived from the documents themselves. Long documents are aligned
+ * coarse-to-fine: blocks of sentences first, then a band around that path at each finer level.
+ */
+import type { Embedder } from '../embed/embedder.js';
+import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
+import { numberMismatch, sentenceEvidence, type SentenceEvidence } from './evidence.js';
+import { dot, meanOf } from './vectors.js';
+
+/** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
+export const MAX_OVERLAP = 3;
+/** Unrelated sentences sampled per vector to estimate its chance-level distance (Vecalign samples similarly). */
+const NORMALIZER_SAMPLES = 24;
+/** Full DP up to this many cells; beyond, coarse-to-fine (a 300 x 300 article stays exact). */
+const FULL_DP_MAX_CELLS = 90_000;
+/** The coarsest level is small enough to be aligned in full. */
+const COARSE_MAX_CELLS = 40_000;
+/** Band half-width, in sentences of the level being refined; wide enough for a run of omitted sentences. */
+const BAND_WIDTH = 8;
+/** Smoothing added to character lengths so that very short lines do not dominate the length ratio. */
+const LENGTH_SMOOTHING = 20;
+/**
+ * Bounds of the skip price per sentence. Skipping a pair of sentences costs twice this, so below 0.5 unrelated
+ * sentences (cost ~1 by construction) are never forced together; the lexical embedder needs more (many true
+ * translations share no feature), hence the bound at 1.
+ */
+const SKIP_MAX = 1;
+const SKIP_MIN = 0.1;
+
+/** The numbers the engine was tuned with; every value was chosen on the dev benchmark (`selaras eval`). */
+export interface AlignTuning {
+  /** Weight of the squared log length-ratio deviation. */
+  readonly lengthWeight: number;
+  /** Weight of number agreement (-1) / disagreement (+1). */
+  readonly numberWeight: number;
+  /** Extra cost per sentence beyond two in a bead: merges must pay for themselves. */
+  readonly mergePenalty: number;
+  /** Which quantile of the per-sentence best 1-1 costs defines "a good match" for the skip price. */
+  readonly skipQuantile: number;
+  /** Skip price per sentence as a multiple of that quantile. */
+  readonly skipScale: number;
+}
+
+export const DEFAULT_TUNING: AlignTuning = {
+  lengthWeight: 1,
+  numberWeight: 0.15,
+  mergePenalty: 0.4,
+  skipQuantile: 0.7,
+  skipScale: 0.75,
+};
+
+/** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
+const SCORE_STEEPNESS = 6;
+
+export type BeadStatus = 'aligned' | 'omitted' | 'added';
+
+export interface AlignedBead {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+  readonly status: BeadStatus;
+  /** In [0, 1]: certainty of the translation link, or for omitted/added, certainty that none exists. */
+  readonly score: number;
+}
+
+export interface AlignProgress {
+  (done: number, total: number): void;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so alignments are reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  const pos = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
+  return sorted[pos]!;
+}
+
+export function overlapTexts(sentences: readonly string[], maxOverlap = MAX_OVERLAP): string[][] {
+  const levels: string[][] = [];
+  for (let k = 1; k <= maxOverlap; k++) {
+    const level: string[] = [];
+    for (let i = 0; i + k <= sentences.length; i++) level.push(sentences.slice(i, i + k).join(' '));
+    levels.push(level);
+  }
+  return levels;
+}
+
+/** Vectors for every overlap of both documents, embedding each distinct text once. */
+export async function embedOverlaps(
+  sourceSentences: readonly string[],
+  targetSentences: readonly string[],
+  embedder: Embedder,
+  onProgress?: AlignProgress,
+): Promise<{ source: Float32Array[][]; target: Float32Array[][] }> {
+  const sourceLevels = overlapTexts(sourceSentences);
+  const targetLevels = overlapTexts(targetSentences);
+  const unique = new Map<string, number>();
+  for (const level of [...sourceLevels, ...targetLevels]) {
+    for (const text of level) if (!unique.has(text)) unique.set(text, unique.size);
+  }
+  const texts = [...unique.keys()];
+  const vectors = await embedder.embed(texts, onProgress);
+  const lookup = (levels: string[][]): Float32Array[][] =>
+    levels.map((level) => level.map((text) => vectors[unique.get(text)!]!));
+  return { source: lookup(sourceLevels), target: lookup(targetLevels) };
+}
+
+export interface OverlapVectors {
+  /** `source[k - 1][i]`: the vector of source sentences i .. i + k - 1. */
+  readonly source: readonly (readonly Float32Array[])[];
+  readonly target: readonly (readonly Float32Array[])[];
+}
+
+interface Side {
+  readonly vectors: readonly (readonly Float32Array[])[];
+  /** Chance-level cosine distance of each overlap vector to the other side's sentences. */
+  readonly chance: readonly Float64Array[];
+  readonly evidence: readonly SentenceEvidence[];
+}
+
+function chanceDistances(
+  vectors: readonly (readonly Float32Array[])[],
+  others: readonly Float32Array[],
+  seed: number,
+): Float64Array[] {
+  const next = random(seed);
+  return vectors.map((level) => {
+    const out = new Float64Array(level.length);
+    for (let i = 0; i < level.length; i++) {
+      let sum = 0;
+      const samples = Math.min(NORMALIZER_SAMPLES, others.length);
+      for (let s = 0; s < samples; s++) {
+        const other = others[Math.floor(next() * others.length)]!;
+        sum += 1 - dot(level[i]!, other);
+      }
+      // Guard against degenerate documents (all sentences identical): chance distance cannot be zero.
+      out[i] = Math.max(samples > 0 ? sum / samples : 1, 0.05);
+    }
+    return out;
+  });
+}
+
+class BeadCoster {
+  private readonly source: Side;
+  private readonly target: Side;
+  private readonly lengthRatio: number;
+  skip = SKIP_MAX;
+
+  constructor(
+    vectors: OverlapVectors,
+    sourceTexts: readonly string[],
+    targetTexts: readonly string[],
+    private readonly tuning: AlignTuning,
+  ) {
+    const sourceSingles = vectors.source[0] ?? [];
+    const targetSingles = vectors.target[0] ?? [];
+    const sourceEvidence = sourceTexts.map(sentenceEvidence);
+    const targetEvidence = targetTexts.map(sentenceEvidence);
+    this.source = {
+      vectors: vectors.source,
+      chance: chanceDistances(vectors.source, targetSingles, 17),
+      evidence: sourceEvidence,
+    };
+    this.target = {
+      vectors: vectors.target,
+      chance: chanceDistances(vectors.target, sourceSingles, 29),
+      evidence: targetEvidence,
+    };
+    const sourceLength = sourceEvidence.reduce((sum, e) => sum + e.length, 0);
+    const targetLength = targetEvidence.reduce((sum, e) => sum + e.length, 0);
+    this.lengthRatio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1;
+  }
+
+  /** Cost per sentence of the bead, before weighting: ~1 at chance, near 0 for a clear translation. */
+  unitCost(i: number, j: number, a: number, b: number): number {
+    const x = this.source.vectors[a - 1]?.[i];
+    const y = this.target.vectors[b - 1]?.[j];
+    if (!x || !y) return Infinity;
+    const chance = (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2;
+    let cost = (1 - dot(x, y)) / chance;
+    let sourceLength = 0;
+    let targetLength = 0;
+    const sourceNumbers: string[] = [];
+    const targetNumbers: string[] = [];
+    for (let k = i; k < i + a; k++) {
+      const e = this.source.evidence[k]!;
+      sourceLength += e.length;
+      sourceNumbers.push(...e.numbers);
+    }
+    for (let k = j; k < j + b; k++) {
+      const e = this.target.evidence[k]!;
+      targetLength += e.length;
+      targetNumbers.push(...e.numbers);
+    }
+    const logRatio = Math.log(
+      (targetLength + LENGTH_SMOOTHING) / (this.lengthRatio * (sourceLength + LENGTH_SMOOTHING)),
+    );
+    cost += this.tuning.lengthWeight * logRatio * logRatio;
+    cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
+    return Math.max(0, cost);
+  }
+
+  beadCost = (i: number, j: number, a: number, b: number): number => {
+    if (a === 0 || b === 0) return this.skip * (a + b);
+    const size = a + b;
+    return this.unitCost(i, j, a, b) * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
+  };
+}
+
+function scoreFromCost(unitCost: number, skip: number): number {
+  // A 1-1 bead is chosen over skipping both sentences when its cost is below 2 * skip: that is the 0.5 point.
+  const boundary = 2 * skip;
+  return 1 / (1 + Math.exp((SCORE_STEEPNESS * (unitCost - boundary)) / boundary));
+}
+
+/** Per-row best 1-1 cost over the band: what the sentence could at best be paired with. */
+function bestPairCosts(coster: BeadCoster, n: number, m: number, band: { lo: Int32Array; hi: Int32Array }) {
+  const sourceBest = new Float64Array(n).fill(Infinity);
+  const targetBest = new Float64Array(m).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, band.lo[i]! - 1);
+    const to = Math.min(m - 1, band.hi[i + 1]!);
+    for (let j = from; j <= to; j++) {
+      const c = coster.unitCost(i, j, 1, 1);
+      if (c < sourceBest[i]!) sourceBest[i] = c;
+      if (c < targetBest[j]!) targetBest[j] = c;
+    }
+  }
+  return { sourceBest, targetBest };
+}
+
+function coarseVectors(vectors: readonly Float32Array[], block: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < vectors.length; i += block) out.push(meanOf(vectors, i, Math.min(vectors.length, i + block)));
+  return out;
+}
+
+const COARSE_SHAPES: readonly BeadShape[] = BEAD_SHAPES.filter((s) => s.source + s.target <= 3);
+
+/** The search band for the fine DP: everything for small inputs, coarse-to-fine otherwise. */
+function searchBand(vectors: OverlapVectors, n: number, m: number, onProgress?: AlignProgress) {
+  if ((n + 1) * (m + 1) <= FULL_DP_MAX_CELLS) return fullBand(n, m);
+  const sourceSingles = vectors.source[0]!;
+  const targetSingles = vectors.target[0]!;
+  let block = 1;
+  while (Math.ceil(n / block) * Math.ceil(m / block) > COARSE_MAX_CELLS) block *= 2;
+  let band: ReturnType<typeof fullBand> | null = null;
+  const levels = Math.log2(block);
+  for (let level = 0; block >= 2; level++, block /= 2) {
+    const cs = coarseVectors(sourceSingles, block);
+    const ct = coarseVectors(targetSingles, block);
+    const coarseCoster = new BeadCoster({ source: [cs], target: [ct] }, cs.map(() => ''), ct.map(() => ''), DEFAULT_TUNING);
+    coarseCoster.skip = SKIP_MAX;
+    const levelBand = band ?? fullBand(cs.length, ct.length);
+    const path = runDp(cs.length, ct.length, levelBand, coarseCoster.beadCost, COARSE_SHAPES);
+    const finerN = block === 2 ? n : Math.ceil(n / (block / 2));
+    const finerM = block === 2 ? m : Math.ceil(m / (block / 2));
+    band = bandAroundPath(path, 2, finerN, finerM, BAND_WIDTH);
+    onProgress?.(level + 1, levels + 1);
+  }
+  return band ?? fullBand(n, m);
+}
+
+/**
+ * Align two documents given their overlap vectors and sentence texts (texts feed the model-free evidence).
+ * Returns beads covering every sentence exactly once, in document order on both sides.
+ */
+export function alignVectors(
+  vectors: OverlapVectors,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  onProgress?: AlignProgress,
+  tuning: AlignTuning = DEFAULT_TUNING,
+): AlignedBead[] {
+  const n = sourceTexts.length;
+  const m = targetTexts.length;
+  if (n === 0 || m === 0) {
+    return [
+      ...sourceTexts.map((_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
+      ...targetTexts.map((_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
+    ];
+  }
+  const coster = new BeadCoster(vectors, sourceTexts, targetTexts, tuning);
+  const band = searchBand(vectors, n, m, onProgress);
+  const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
+  const finite = [...sourceBest, ...targetBest].filter(Number.isFinite);
+  const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
+  coster.skip = Math.min(SKIP_MAX, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : SKIP_MAX));
+  const path = runDp(n, m, band, coster.beadCost);
+  onProgress?.(1, 1);
+  return path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
+}
+
+function range(start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => start + k);
+}
+
+function toAlignedBead(
+  bead: PathBead,
+  coster: BeadCoster,
+  sourceBest: Float64Array,
+  targetBest: Float64Array,
+): AlignedBead {
+  const source = range(bead.sourceStart, bead.sourceCount);
+  const target = range(bead.targetStart, bead.targetCount);
+  if (bead.targetCount === 0) {
+    return { source, target, status: 'omitted', score: 1 - scoreFromCost(sourceBest[bead.sourceStart]!, coster.skip) };
+  }
+  if (bead.sourceCount === 0) {
+    return { source, target, status: 'added', score: 1 - scoreFromCost(targetBest[bead.targetStart]!, coster.skip) };
+  }
+  const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
+  return { source, target, status: 'aligned', score: scoreFromCost(unit, coster.skip) };
+}
+
+/** Embed and align in one call: the engine's entry point for the pipeline. */
+export async function alignSentences(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  embedder: Embedder,
+  progress?: { embed?: AlignProgress; align?: AlignProgress },
+): Promise<AlignedBead[]> {
+  const vectors = await embedOverlaps(sourceTexts, targetTexts, embedder, progress?.embed);
+  return alignVectors(vectors, sourceTexts, targetTexts, progress?.align);
+}

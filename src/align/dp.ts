@@ -1,0 +1,160 @@
+/**
+ * The dynamic programme over beads, alone in one file (after Vecalign's dp_core).
+ *
+ * State (i, j) means "the first i source and first j target sentences are aligned". A bead of shape (a, b) moves
+ * from (i - a, j - b) to (i, j). Only states inside a band are stored: for each i, j in [lo[i], hi[i]].
+ * Invariants: the band contains (0, 0) and (n, m); the result covers every sentence exactly once, in order.
+ * Memory is one float and one byte per band cell, so a narrow band keeps 10k x 10k documents small.
+ */
+
+export interface BeadShape {
+  readonly source: number;
+  readonly target: number;
+}
+
+/** 1-1, omissions, additions, and the merges a translator makes. */
+export const BEAD_SHAPES: readonly BeadShape[] = [
+  { source: 1, target: 1 },
+  { source: 1, target: 0 },
+  { source: 0, target: 1 },
+  { source: 1, target: 2 },
+  { source: 2, target: 1 },
+  { source: 2, target: 2 },
+  { source: 1, target: 3 },
+  { source: 3, target: 1 },
+];
+
+/** A band of allowed target positions for each source position 0..n (inclusive ranges). */
+export interface Band {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+}
+
+export interface PathBead {
+  /** First source sentence and count. */
+  readonly sourceStart: number;
+  readonly sourceCount: number;
+  readonly targetStart: number;
+  readonly targetCount: number;
+  readonly cost: number;
+}
+
+/** Cost of the bead covering source [i, i + a) and target [j, j + b); Infinity forbids it. */
+export type BeadCost = (i: number, j: number, a: number, b: number) => number;
+
+export function fullBand(n: number, m: number): Band {
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1).fill(m);
+  return { lo, hi };
+}
+
+export function runDp(
+  n: number,
+  m: number,
+  band: Band,
+  beadCost: BeadCost,
+  shapes: readonly BeadShape[] = BEAD_SHAPES,
+): PathBead[] {
+  const { lo, hi } = band;
+  if (lo[0] !== 0 || hi[n]! < m || lo[n]! > m) throw new Error('runDp: band must contain (0, 0) and (n, m)');
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
+  const cells = offset[n + 1]!;
+  const cost = new Float64Array(cells).fill(Infinity);
+  const back = new Uint8Array(cells).fill(255);
+  cost[0] = 0;
+
+  for (let i = 0; i <= n; i++) {
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    const rowOffset = offset[i]! - rowLo;
+    for (let j = rowLo; j <= rowHi; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestShape = 255;
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s]!;
+        const pi = i - shape.source;
+        const pj = j - shape.target;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const prev = cost[offset[pi]! - lo[pi]! + pj]!;
+        if (prev === Infinity) continue;
+        const c = prev + beadCost(pi, pj, shape.source, shape.target);
+        if (c < best) {
+          best = c;
+          bestShape = s;
+        }
+      }
+      cost[rowOffset + j] = best;
+      back[rowOffset + j] = bestShape;
+    }
+  }
+
+  const path: PathBead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const index = offset[i]! - lo[i]! + j;
+    const s = back[index]!;
+    const shape = shapes[s];
+    if (!shape) throw new Error(`runDp: no path reaches (${i}, ${j}); the band is too narrow`);
+    const pi = i - shape.source;
+    const pj = j - shape.target;
+    const stepCost = cost[index]! - cost[offset[pi]! - lo[pi]! + pj]!;
+    path.push({ sourceStart: pi, sourceCount: shape.source, targetStart: pj, targetCount: shape.target, cost: stepCost });
+    i = pi;
+    j = pj;
+  }
+  return path.reverse();
+}
+
+/**
+ * The band for a finer level from a path found at a coarser one: every fine cell within `width` of the coarse
+ * path scaled by `factor`. Coarse bead (I, J)->(I', J') covers fine rows [I*factor, I'*factor] and columns
+ * [J*factor, J'*factor].
+ */
+export function bandAroundPath(
+  path: readonly PathBead[],
+  factor: number,
+  n: number,
+  m: number,
+  width: number,
+): Band {
+  const lo = new Int32Array(n + 1).fill(m);
+  const hi = new Int32Array(n + 1).fill(0);
+  const mark = (row: number, from: number, to: number): void => {
+    const r0 = Math.max(0, row);
+    if (r0 > n) return;
+    lo[r0] = Math.min(lo[r0]!, Math.max(0, from));
+    hi[r0] = Math.max(hi[r0]!, Math.min(m, to));
+  };
+  const corners: Array<[number, number]> = [[0, 0]];
+  for (const bead of path) {
+    corners.push([bead.sourceStart + bead.sourceCount, bead.targetStart + bead.targetCount]);
+  }
+  for (let c = 1; c < corners.length; c++) {
+    const [i0, j0] = corners[c - 1]!;
+    const [i1, j1] = corners[c]!;
+    const rowFrom = Math.min(n, i0 * factor);
+    const rowTo = Math.min(n, i1 * factor);
+    const colFrom = Math.min(m, j0 * factor);
+    const colTo = Math.min(m, j1 * factor);
+    for (let row = rowFrom; row <= rowTo; row++) mark(row, colFrom - width, colTo + width);
+  }
+  // Widen rows by `width` in the source direction too, then make the band monotone and connected.
+  const widenedLo = new Int32Array(lo);
+  const widenedHi = new Int32Array(hi);
+  for (let row = 0; row <= n; row++) {
+    for (let d = -width; d <= width; d++) {
+      const other = row + d;
+      if (other < 0 || other > n || hi[other]! < lo[other]!) continue;
+      widenedLo[row] = Math.min(widenedLo[row]!, lo[other]!);
+      widenedHi[row] = Math.max(widenedHi[row]!, hi[other]!);
+    }
+  }
+  widenedLo[0] = 0;
+  widenedHi[n] = m;
+  for (let row = 1; row <= n; row++) widenedHi[row] = Math.max(widenedHi[row]!, widenedHi[row - 1]!);
+  for (let row = n - 1; row >= 0; row--) widenedLo[row] = Math.min(widenedLo[row]!, widenedLo[row + 1]!);
+  return { lo: widenedLo, hi: widenedHi };
+}
