@@ -1,1 +1,187 @@
-console.log('selaras');
+#!/usr/bin/env node
+/**
+ * The `selaras` entry point: parse arguments, run one command, map errors to a one-line message and an exit code.
+ * Nothing here or below calls process.exit(): Ink must get the chance to restore the terminal.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseCommand, USAGE, type Command, type Format } from './args.js';
+import { runBatch } from './batch.js';
+import { InputError, UsageError } from './errors.js';
+import { runEval, formatEvalReport } from './eval/run-eval.js';
+import { toCsv } from './export/csv.js';
+import { toJson } from './export/json.js';
+import { toText } from './export/text.js';
+import { toTmx } from './export/tmx.js';
+import { toVecalign } from './export/vecalign.js';
+import { writeFileAtomic } from './export/write-file.js';
+import { alignFiles, resolveEmbedder } from './pipeline.js';
+import type { Alignment, ProgressEvent } from './types.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean): string {
+  switch (format) {
+    case 'json':
+      return toJson(alignment);
+    case 'csv':
+      return toCsv(alignment, { bom });
+    case 'tmx':
+      return toTmx(alignment);
+    case 'vecalign':
+      return toVecalign(alignment);
+    case 'text':
+      return toText(alignment, process.stdout.columns || 100);
+  }
+}
+
+/** A one-line progress display on stderr, only when stderr is a terminal. */
+function progressLine(): { update: (text: string) => void; done: () => void } {
+  const isTerminal = Boolean(process.stderr.isTTY);
+  return {
+    update: (text) => {
+      if (isTerminal) process.stderr.write(`\r\x1b[2K${text}`);
+    },
+    done: () => {
+      if (isTerminal) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+function describeProgress(event: ProgressEvent): string {
+  switch (event.stage) {
+    case 'load-model':
+      return `loading model ${event.model} ${event.done}/${event.total}`;
+    case 'embed':
+      return `embedding sentences ${event.done}/${event.total}`;
+    case 'align':
+      return `aligning ${event.done}/${event.total}`;
+  }
+}
+
+function bar(done: number, total: number, width = 30): string {
+  const filled = total > 0 ? Math.round((done / total) * width) : width;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  if (command.files.length > 2) {
+    throw new UsageError('align takes two files: SOURCE and TARGET');
+  }
+  const [sourcePath, targetPath] = command.files as [string, string];
+  const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  const load = (onProgress?: (event: ProgressEvent) => void) =>
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
+  if (useTui) {
+    const { runTui } = await import('./ui/run-tui.js');
+    return runTui({
+      sourcePath,
+      targetPath,
+      load,
+      exportCsv: (alignment: Alignment, outPath: string) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
+      exportPath: command.out,
+    });
+  }
+  const progress = progressLine();
+  const alignment = await load((event) => progress.update(describeProgress(event)));
+  progress.done();
+  const output = render(alignment, command.format ?? 'text', command.bom);
+  if (command.out) await writeFileAtomic(command.out, output);
+  else process.stdout.write(output);
+  return 0;
+}
+
+async function runCommand(command: Command): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'align':
+      return runAlign(command);
+    case 'eval': {
+      const progress = progressLine();
+      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
+      const report = await runEval(command.casesDir, embedder, {
+        predictionsDir: command.predictions,
+        onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
+      });
+      progress.done();
+      process.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
+      return 0;
+    }
+    case 'batch': {
+      const progress = progressLine();
+      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
+      const result = await runBatch(command.input, {
+        out: command.out,
+        embedder,
+        presplit: command.presplit,
+        bom: command.bom,
+        onPair: (done, total, pair, error) => {
+          if (error) {
+            progress.done();
+            process.stderr.write(`selaras: ${pair.name}: failed: ${error.message}\n`);
+          }
+          progress.update(`batch ${bar(done, total)} ${basename(pair.source)}`);
+        },
+      });
+      progress.done();
+      for (const path of result.unpaired) process.stderr.write(`selaras: ${path}: no partner file found, skipped\n`);
+      process.stderr.write(
+        `selaras: ${result.pairs - result.failures.length} of ${result.pairs} pairs aligned, ${result.rows} rows written to ${command.out}` +
+          (result.failures.length ? `; ${result.failures.length} failed` : '') +
+          '\n',
+      );
+      return result.failures.length > 0 ? 1 : 0;
+    }
+    case 'models-list':
+    case 'models-pull':
+      return runModels(command);
+  }
+}
+
+async function runModels(command: Extract<Command, { kind: 'models-list' | 'models-pull' }>): Promise<number> {
+  const models = await import('./embed/index.js');
+  if (command.kind === 'models-list') {
+    const list = await models.listModels(command.modelsDir);
+    process.stdout.write(`${models.formatModelList(list)}\n`);
+    return 0;
+  }
+  const progress = progressLine();
+  await models.pullModel(command.name, {
+    mirror: command.mirror,
+    modelsDir: command.modelsDir,
+    onProgress: (event: { file: string; loaded: number; total?: number }) =>
+      progress.update(`${event.file} ${event.total ? bar(event.loaded, event.total) : `${event.loaded} bytes`}`),
+  });
+  progress.done();
+  process.stdout.write(`pulled ${command.name}\n`);
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await runCommand(parseCommand(argv));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`selaras: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`selaras: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`selaras: ${message}\n`);
+    if (process.env['SELARAS_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,13 @@
-// STUB: the real implementation lands with the engine; the signature is the contract.
-import type { Alignment, ProgressListener } from './types.js';
+/**
+ * read -> split -> embed -> align -> compare, as one function the terminal UI, the headless commands, batch mode
+ * and eval share. The embedder is a parameter, so tests pass a deterministic one.
+ */
+import { alignSentences } from './align/align.js';
+import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
+import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { loadDocument } from './text/index.js';
+import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
 
 export interface AlignFilesOptions {
   /** Each input line is one sentence. */
@@ -11,10 +18,54 @@ export interface AlignFilesOptions {
   readonly onProgress?: ProgressListener;
 }
 
-export async function alignFiles(
-  _sourcePath: string,
-  _targetPath: string,
-  _options: AlignFilesOptions = {},
+/** The model used when none is named. */
+export const DEFAULT_MODEL_NAME = LEXICAL_MODEL_NAME;
+
+export async function resolveEmbedder(model: string | undefined, onProgress?: ProgressListener): Promise<Embedder> {
+  const name = model ?? DEFAULT_MODEL_NAME;
+  if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
+  const { createEmbedder } = await import('./embed/index.js');
+  return createEmbedder(name, { onProgress });
+}
+
+function isSameLanguage(source: Document, target: Document): boolean {
+  return source.lang === target.lang && source.lang !== 'und';
+}
+
+export async function alignDocuments(
+  source: Document,
+  target: Document,
+  embedder: Embedder,
+  onProgress?: ProgressListener,
 ): Promise<Alignment> {
-  throw new Error('not implemented yet');
+  const sourceTexts = source.sentences.map((s) => s.text);
+  const targetTexts = target.sentences.map((s) => s.text);
+  const beads = await alignSentences(sourceTexts, targetTexts, embedder, {
+    embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
+    align: (done, total) => onProgress?.({ stage: 'align', done, total }),
+  });
+  const sameLanguage = isSameLanguage(source, target);
+  const pairs: SentencePair[] = beads.map((bead) => {
+    if (bead.status !== 'aligned') return { ...bead, differences: [] };
+    const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
+    const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
+    const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
+    return sameLanguage
+      ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
+      : { ...bead, differences };
+  });
+  return { source, target, model: embedder.name, pairs };
+}
+
+export async function alignFiles(
+  sourcePath: string,
+  targetPath: string,
+  options: AlignFilesOptions = {},
+): Promise<Alignment> {
+  const [source, target] = await Promise.all([
+    loadDocument(sourcePath, { presplit: options.presplit }),
+    loadDocument(targetPath, { presplit: options.presplit }),
+  ]);
+  const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
+  return alignDocuments(source, target, embedder, options.onProgress);
 }

@@ -9,13 +9,15 @@
  */
 import type { Embedder } from '../embed/embedder.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
-import { numberMismatch, sentenceEvidence, type SentenceEvidence } from './evidence.js';
-import { dot, meanOf } from './vectors.js';
+import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
+import { dot, meanOf, sparseDot, toSparse, type SparseVector } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
 export const MAX_OVERLAP = 3;
 /** Unrelated sentences sampled per vector to estimate its chance-level distance (Vecalign samples similarly). */
 const NORMALIZER_SAMPLES = 24;
+/** Coarse levels only steer the band: fewer samples do. */
+const COARSE_NORMALIZER_SAMPLES = 6;
 /** Full DP up to this many cells; beyond, coarse-to-fine (a 300 x 300 article stays exact). */
 const FULL_DP_MAX_CELLS = 90_000;
 /** The coarsest level is small enough to be aligned in full. */
@@ -128,25 +130,53 @@ export interface OverlapVectors {
 
 interface Side {
   readonly vectors: readonly (readonly Float32Array[])[];
+  /** Sparse forms of the vectors where they are sparse (null where dense). */
+  readonly sparse: readonly (readonly (SparseVector | null)[])[];
   /** Chance-level cosine distance of each overlap vector to the other side's sentences. */
   readonly chance: readonly Float64Array[];
-  readonly evidence: readonly SentenceEvidence[];
+  /** `lengths[k - 1][i]`: characters in sentences i .. i + k - 1. */
+  readonly lengths: readonly Float64Array[];
+  /** `numbers[k - 1][i]`: numbers in sentences i .. i + k - 1. */
+  readonly numbers: readonly (readonly (readonly string[])[])[];
+}
+
+function makeSide(
+  vectors: readonly (readonly Float32Array[])[],
+  others: readonly Float32Array[],
+  texts: readonly string[],
+  seed: number,
+  samples: number,
+): Side {
+  const evidence = texts.map(sentenceEvidence);
+  const lengths = vectors.map((level, k) => {
+    const out = new Float64Array(level.length);
+    for (let i = 0; i < level.length; i++) for (let d = 0; d <= k; d++) out[i]! += evidence[i + d]?.length ?? 0;
+    return out;
+  });
+  const numbers = vectors.map((level, k) =>
+    level.map((_, i) => distinct(evidence.slice(i, i + k + 1).flatMap((e) => e.numbers))),
+  );
+  const sparse = vectors.map((level) => level.map(toSparse));
+  return { vectors, sparse, chance: chanceDistances(vectors, sparse, others, seed, samples), lengths, numbers };
 }
 
 function chanceDistances(
   vectors: readonly (readonly Float32Array[])[],
+  sparseVectors: readonly (readonly (SparseVector | null)[])[],
   others: readonly Float32Array[],
   seed: number,
+  sampleCount: number,
 ): Float64Array[] {
   const next = random(seed);
-  return vectors.map((level) => {
+  return vectors.map((level, k) => {
     const out = new Float64Array(level.length);
+    const samples = Math.min(sampleCount, others.length);
     for (let i = 0; i < level.length; i++) {
       let sum = 0;
-      const samples = Math.min(NORMALIZER_SAMPLES, others.length);
+      const sparse = sparseVectors[k]![i];
       for (let s = 0; s < samples; s++) {
         const other = others[Math.floor(next() * others.length)]!;
-        sum += 1 - dot(level[i]!, other);
+        sum += 1 - (sparse ? sparseDot(sparse, other) : dot(level[i]!, other));
       }
       // Guard against degenerate documents (all sentences identical): chance distance cannot be zero.
       out[i] = Math.max(samples > 0 ? sum / samples : 1, 0.05);
@@ -166,52 +196,36 @@ class BeadCoster {
     sourceTexts: readonly string[],
     targetTexts: readonly string[],
     private readonly tuning: AlignTuning,
+    samples = NORMALIZER_SAMPLES,
   ) {
-    const sourceSingles = vectors.source[0] ?? [];
-    const targetSingles = vectors.target[0] ?? [];
-    const sourceEvidence = sourceTexts.map(sentenceEvidence);
-    const targetEvidence = targetTexts.map(sentenceEvidence);
-    this.source = {
-      vectors: vectors.source,
-      chance: chanceDistances(vectors.source, targetSingles, 17),
-      evidence: sourceEvidence,
-    };
-    this.target = {
-      vectors: vectors.target,
-      chance: chanceDistances(vectors.target, sourceSingles, 29),
-      evidence: targetEvidence,
-    };
-    const sourceLength = sourceEvidence.reduce((sum, e) => sum + e.length, 0);
-    const targetLength = targetEvidence.reduce((sum, e) => sum + e.length, 0);
+    this.source = makeSide(vectors.source, vectors.target[0] ?? [], sourceTexts, 17, samples);
+    this.target = makeSide(vectors.target, vectors.source[0] ?? [], targetTexts, 29, samples);
+    const sourceLength = this.source.lengths[0]?.reduce((sum, x) => sum + x, 0) ?? 0;
+    const targetLength = this.target.lengths[0]?.reduce((sum, x) => sum + x, 0) ?? 0;
     this.lengthRatio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1;
+  }
+
+  private similarity(i: number, j: number, a: number, b: number): number {
+    const y = this.target.vectors[b - 1]![j]!;
+    const sparse = this.source.sparse[a - 1]![i];
+    return sparse ? sparseDot(sparse, y) : dot(this.source.vectors[a - 1]![i]!, y);
   }
 
   /** Cost per sentence of the bead, before weighting: ~1 at chance, near 0 for a clear translation. */
   unitCost(i: number, j: number, a: number, b: number): number {
-    const x = this.source.vectors[a - 1]?.[i];
-    const y = this.target.vectors[b - 1]?.[j];
-    if (!x || !y) return Infinity;
+    if (this.source.vectors[a - 1]?.[i] === undefined || this.target.vectors[b - 1]?.[j] === undefined) return Infinity;
     const chance = (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2;
-    let cost = (1 - dot(x, y)) / chance;
-    let sourceLength = 0;
-    let targetLength = 0;
-    const sourceNumbers: string[] = [];
-    const targetNumbers: string[] = [];
-    for (let k = i; k < i + a; k++) {
-      const e = this.source.evidence[k]!;
-      sourceLength += e.length;
-      sourceNumbers.push(...e.numbers);
-    }
-    for (let k = j; k < j + b; k++) {
-      const e = this.target.evidence[k]!;
-      targetLength += e.length;
-      targetNumbers.push(...e.numbers);
-    }
+    let cost = (1 - this.similarity(i, j, a, b)) / chance;
     const logRatio = Math.log(
-      (targetLength + LENGTH_SMOOTHING) / (this.lengthRatio * (sourceLength + LENGTH_SMOOTHING)),
+      (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
+        (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
     );
     cost += this.tuning.lengthWeight * logRatio * logRatio;
-    cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
+    const sourceNumbers = this.source.numbers[a - 1]![i]!;
+    const targetNumbers = this.target.numbers[b - 1]![j]!;
+    if (sourceNumbers.length > 0 || targetNumbers.length > 0) {
+      cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
+    }
     return Math.max(0, cost);
   }
 
@@ -264,7 +278,7 @@ function searchBand(vectors: OverlapVectors, n: number, m: number, onProgress?: 
   for (let level = 0; block >= 2; level++, block /= 2) {
     const cs = coarseVectors(sourceSingles, block);
     const ct = coarseVectors(targetSingles, block);
-    const coarseCoster = new BeadCoster({ source: [cs], target: [ct] }, cs.map(() => ''), ct.map(() => ''), DEFAULT_TUNING);
+    const coarseCoster = new BeadCoster({ source: [cs], target: [ct] }, cs.map(() => ''), ct.map(() => ''), DEFAULT_TUNING, COARSE_NORMALIZER_SAMPLES);
     coarseCoster.skip = SKIP_MAX;
     const levelBand = band ?? fullBand(cs.length, ct.length);
     const path = runDp(cs.length, ct.length, levelBand, coarseCoster.beadCost, COARSE_SHAPES);

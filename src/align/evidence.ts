@@ -20,15 +20,21 @@ export function sentenceEvidence(text: string): SentenceEvidence {
 
 /**
  * In [-1, 1]: -1 when every number of the bead appears on both sides, +1 when none does, 0 when neither side has
- * numbers (no evidence either way).
+ * numbers (no evidence either way). Both lists must hold distinct values.
  */
 export function numberMismatch(source: readonly string[], target: readonly string[]): number {
   if (source.length === 0 && target.length === 0) return 0;
-  const a = new Set(source);
-  const b = new Set(target);
+  // Sentences hold few numbers: a linear scan beats building sets in this hot path.
   let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  const union = a.size + b.size - shared;
-  const different = union - shared;
-  return (different - shared) / union;
+  for (const x of source) if (target.includes(x)) shared++;
+  const union = source.length + target.length - shared;
+  return (union - 2 * shared) / union;
+}
+
+/** The distinct values, in first-seen order. */
+export function distinct(values: readonly string[]): readonly string[] {
+  if (values.length < 2) return values;
+  const out: string[] = [];
+  for (const v of values) if (!out.includes(v)) out.push(v);
+  return out;
 }

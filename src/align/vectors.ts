@@ -27,3 +27,35 @@ export function meanOf(vectors: readonly Float32Array[], from: number, to: numbe
   }
   return normalize(out);
 }
+
+/** A vector as its non-zero entries: hashed lexical vectors are ~95% zeros, so their dot products get ~20x cheaper. */
+export interface SparseVector {
+  readonly indexes: Int32Array;
+  readonly values: Float32Array;
+}
+
+/** Below this share of non-zero entries the sparse form pays for itself. */
+const SPARSE_MAX_DENSITY = 0.25;
+
+export function toSparse(v: Float32Array): SparseVector | null {
+  let nonZero = 0;
+  for (let k = 0; k < v.length; k++) if (v[k] !== 0) nonZero++;
+  if (nonZero > v.length * SPARSE_MAX_DENSITY) return null;
+  const indexes = new Int32Array(nonZero);
+  const values = new Float32Array(nonZero);
+  let p = 0;
+  for (let k = 0; k < v.length; k++) {
+    if (v[k] !== 0) {
+      indexes[p] = k;
+      values[p++] = v[k]!;
+    }
+  }
+  return { indexes, values };
+}
+
+export function sparseDot(a: SparseVector, b: Float32Array): number {
+  let sum = 0;
+  const { indexes, values } = a;
+  for (let k = 0; k < indexes.length; k++) sum += values[k]! * b[indexes[k]!]!;
+  return sum;
+}

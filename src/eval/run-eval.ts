@@ -1,0 +1,120 @@
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { alignSentences } from '../align/align.js';
+import type { Embedder } from '../embed/embedder.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../export/write-file.js';
+import {
+  addCounts,
+  emptyCounts,
+  formatBead,
+  parseBeads,
+  precisionRecall,
+  scoreCase,
+  type CaseCounts,
+  type PrecisionRecall,
+} from './score.js';
+
+export interface EvalReport {
+  readonly model: string;
+  readonly cases: number;
+  readonly seconds: number;
+  readonly overall: Record<keyof CaseCounts, PrecisionRecall>;
+  readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
+}
+
+const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
+/** Case names say how they were made: `ted-heavy-002` belongs to group `heavy`. */
+const GROUPS = ['clean', 'light', 'heavy'] as const;
+
+function lines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+function summarize(counts: CaseCounts): Record<keyof CaseCounts, PrecisionRecall> {
+  return Object.fromEntries(METRICS.map((k) => [k, precisionRecall(counts[k])])) as Record<
+    keyof CaseCounts,
+    PrecisionRecall
+  >;
+}
+
+export async function listCases(casesDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(casesDir);
+  } catch {
+    throw new InputError(`${casesDir}: cannot read the folder — give a folder of cases (each with en.txt, id.txt, gold.txt)`);
+  }
+  const cases: string[] = [];
+  for (const name of entries.sort()) {
+    const gold = await stat(join(casesDir, name, 'gold.txt')).catch(() => null);
+    if (gold?.isFile()) cases.push(name);
+  }
+  if (cases.length === 0) {
+    throw new InputError(`${casesDir}: no benchmark cases found — each case is a folder with en.txt, id.txt and gold.txt`);
+  }
+  return cases;
+}
+
+export async function runEval(
+  casesDir: string,
+  embedder: Embedder,
+  options: { predictionsDir?: string; onCase?: (done: number, total: number) => void } = {},
+): Promise<EvalReport> {
+  const cases = await listCases(casesDir);
+  if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
+  const started = performance.now();
+  let overall = emptyCounts();
+  const groups = new Map<string, CaseCounts>();
+  for (const [index, name] of cases.entries()) {
+    const folder = join(casesDir, name);
+    const [en, id, goldText] = await Promise.all(
+      ['en.txt', 'id.txt', 'gold.txt'].map((file) => readFile(join(folder, file), 'utf8')),
+    );
+    let gold;
+    try {
+      gold = parseBeads(goldText!);
+    } catch (error) {
+      throw new InputError(`${join(folder, 'gold.txt')}: ${(error as Error).message}`);
+    }
+    const beads = await alignSentences(lines(en!), lines(id!), embedder);
+    if (options.predictionsDir) {
+      const text = beads.map((b) => formatBead(b, b.score)).join('\n');
+      await writeFileAtomic(join(options.predictionsDir, `${name}.txt`), `${text}\n`);
+    }
+    const counts = scoreCase(beads, gold);
+    overall = addCounts(overall, counts);
+    const group = GROUPS.find((g) => name.includes(g)) ?? 'other';
+    groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
+    options.onCase?.(index + 1, cases.length);
+  }
+  return {
+    model: embedder.name,
+    cases: cases.length,
+    seconds: (performance.now() - started) / 1000,
+    overall: summarize(overall),
+    groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
+  };
+}
+
+function row(label: string, metrics: Record<keyof CaseCounts, PrecisionRecall>): string {
+  const cells = METRICS.map((k) => {
+    const m = metrics[k];
+    return `${m.precision.toFixed(3)} ${m.recall.toFixed(3)} ${m.f1.toFixed(3)}`.padEnd(19);
+  });
+  return `${label.padEnd(8)}${cells.join('')}`;
+}
+
+export function formatEvalReport(report: EvalReport): string {
+  const header = `${''.padEnd(8)}${METRICS.map((k) => `${k} (P R F1)`.padEnd(19)).join('')}`;
+  const groupRows = [...GROUPS, 'other']
+    .filter((g) => report.groups[g])
+    .map((g) => row(g, report.groups[g]!));
+  return [
+    `model: ${report.model}  cases: ${report.cases}  time: ${report.seconds.toFixed(2)} s`,
+    header,
+    row('all', report.overall),
+    ...groupRows,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,27 @@
+import type { Alignment, Document } from '../types.js';
+
+function documentJson(document: Document) {
+  return {
+    path: document.path,
+    lang: document.lang,
+    sentences: document.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end, paragraph: s.paragraph })),
+  };
+}
+
+/** The JSON contract of the design notes, one object. */
+export function toJson(alignment: Alignment): string {
+  const value = {
+    source: documentJson(alignment.source),
+    target: documentJson(alignment.target),
+    model: alignment.model,
+    pairs: alignment.pairs.map((pair) => ({
+      source: pair.source,
+      target: pair.target,
+      status: pair.status,
+      score: Number(pair.score.toFixed(4)),
+      differences: pair.differences,
+      ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+    })),
+  };
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

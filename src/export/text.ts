@@ -1,0 +1,56 @@
+import type { Alignment, SentencePair } from '../types.js';
+import { describeDifferences } from './csv.js';
+import { pairLabel, sideText } from './pair-text.js';
+
+/** Status markers that read without colour. */
+const MARKER: Record<SentencePair['status'], string> = { aligned: '=', omitted: '-', added: '+' };
+const NO_COUNTERPART = '(no counterpart)';
+const MIN_COLUMN = 20;
+
+/** Greedy word wrap to `width` columns; words longer than a line are cut. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length > width) {
+      if (line) lines.push(line);
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+      line = '';
+    }
+    if (!line) line = rest;
+    else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** A readable side-by-side listing for a terminal or a pager, `width` columns wide. */
+export function toText(alignment: Alignment, width = 100): string {
+  const column = Math.max(MIN_COLUMN, Math.floor((width - 3) / 2));
+  const counts = { aligned: 0, omitted: 0, added: 0 };
+  for (const pair of alignment.pairs) counts[pair.status]++;
+  const out: string[] = [
+    `source: ${alignment.source.path} (${alignment.source.lang}, ${alignment.source.sentences.length} sentences)`,
+    `target: ${alignment.target.path} (${alignment.target.lang}, ${alignment.target.sentences.length} sentences)`,
+    `model: ${alignment.model}  pairs: ${alignment.pairs.length}  aligned: ${counts.aligned}  omitted: ${counts.omitted}  added: ${counts.added}`,
+    '',
+  ];
+  for (const pair of alignment.pairs) {
+    const indexes = `[${pair.source.join(',')}]:[${pair.target.join(',')}]`;
+    out.push(`${MARKER[pair.status]} ${pairLabel(pair)} ${indexes} score ${pair.score.toFixed(2)}`);
+    const left = wrapText(pair.source.length ? sideText(alignment, pair, 'source') : NO_COUNTERPART, column);
+    const right = wrapText(pair.target.length ? sideText(alignment, pair, 'target') : NO_COUNTERPART, column);
+    for (let k = 0; k < Math.max(left.length, right.length); k++) {
+      out.push(`${(left[k] ?? '').padEnd(column)} | ${right[k] ?? ''}`.trimEnd());
+    }
+    if (pair.differences.length > 0) out.push(`  differences: ${describeDifferences(pair.differences)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

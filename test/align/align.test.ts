@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignSentences, overlapTexts, type AlignedBead } from '../../src/align/align.js';
+import { createLexicalEmbedder } from '../../src/embed/lexical.js';
+
+const embedder = createLexicalEmbedder();
+
+/** Sentences built from distinct made-up words, so each has its own lexical fingerprint. */
+const sentence = fc
+  .array(fc.stringMatching(/^[a-z]{5,9}$/), { minLength: 4, maxLength: 10 })
+  .map((words) => `${words.join(' ')}.`);
+const document = fc.uniqueArray(sentence, { minLength: 1, maxLength: 25 });
+
+function coversEverySentenceOnce(beads: readonly AlignedBead[], n: number, m: number): void {
+  expect(beads.flatMap((b) => b.source)).toEqual(Array.from({ length: n }, (_, k) => k));
+  expect(beads.flatMap((b) => b.target)).toEqual(Array.from({ length: m }, (_, k) => k));
+}
+
+describe('overlapTexts', () => {
+  it('joins consecutive sentences up to the overlap size', () => {
+    expect(overlapTexts(['a', 'b', 'c'], 2)).toEqual([
+      ['a', 'b', 'c'],
+      ['a b', 'b c'],
+    ]);
+  });
+});
+
+describe('alignSentences properties', () => {
+  it('covers every sentence of both sides exactly once, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(document, document, async (source, target) => {
+        const beads = await alignSentences(source, target, embedder);
+        coversEverySentenceOnce(beads, source.length, target.length);
+        for (const bead of beads) {
+          expect(bead.score).toBeGreaterThanOrEqual(0);
+          expect(bead.score).toBeLessThanOrEqual(1);
+          expect(bead.status).toBe(bead.source.length === 0 ? 'added' : bead.target.length === 0 ? 'omitted' : 'aligned');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('aligns identical documents 1-1', async () => {
+    await fc.assert(
+      fc.asyncProperty(document, async (source) => {
+        const beads = await alignSentences(source, source, embedder);
+        expect(beads.map((b) => [b.source, b.target])).toEqual(source.map((_, k) => [[k], [k]]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reports exactly one omitted sentence when one is deleted from the target', async () => {
+    const withIndex = document
+      .filter((d) => d.length >= 3)
+      .chain((d) => fc.tuple(fc.constant(d), fc.integer({ min: 0, max: d.length - 1 })));
+    await fc.assert(
+      fc.asyncProperty(withIndex, async ([source, deleted]) => {
+        const target = source.filter((_, k) => k !== deleted);
+        const beads = await alignSentences(source, target, embedder);
+        const omitted = beads.filter((b) => b.status === 'omitted');
+        expect(omitted.map((b) => b.source)).toEqual([[deleted]]);
+        expect(beads.filter((b) => b.status === 'added')).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('alignSentences on long documents', () => {
+  it('aligns a 2,000-sentence document with a dropped and an added sentence through the band', async () => {
+    const words = (k: number) => `item${k} alpha${k % 97} beta${(k * 7) % 101} gamma${(k * 13) % 89} number ${k}.`;
+    const source = Array.from({ length: 2000 }, (_, k) => words(k));
+    const target = source.filter((_, k) => k !== 700);
+    target.splice(1500, 0, 'completely unrelated inserted line zzzz qqqq.');
+    const beads = await alignSentences(source, target, embedder);
+    coversEverySentenceOnce(beads, source.length, target.length);
+    expect(beads.filter((b) => b.status === 'omitted').map((b) => b.source)).toEqual([[700]]);
+    expect(beads.filter((b) => b.status === 'added').map((b) => b.target)).toEqual([[1500]]);
+  });
+});

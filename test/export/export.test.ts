@@ -1,0 +1,108 @@
+import { parse } from 'csv-parse/sync';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, toCsv } from '../../src/export/csv.js';
+import { toJson } from '../../src/export/json.js';
+import { toText, wrapText } from '../../src/export/text.js';
+import { toTmx } from '../../src/export/tmx.js';
+import { toVecalign } from '../../src/export/vecalign.js';
+import { writeFileAtomic } from '../../src/export/write-file.js';
+import { alignment } from './fixture.js';
+
+describe('json', () => {
+  it('follows the contract: documents with offsets, model, pairs in order', () => {
+    const value = JSON.parse(toJson(alignment));
+    expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs']);
+    expect(value.source).toMatchObject({ path: 'a.en.txt', lang: 'en' });
+    expect(value.source.sentences[1]).toEqual({
+      text: 'He said "no", then <left> & went.',
+      start: 31,
+      end: 64,
+      paragraph: 0,
+    });
+    expect(value.pairs[2]).toEqual({ source: [2], target: [], status: 'omitted', score: 0.8, differences: [] });
+    expect(value.pairs[1].differences[0]).toEqual({ kind: 'name', source: 'AFP', target: null, detail: 'only in the source' });
+  });
+});
+
+describe('csv', () => {
+  it('writes one RFC 4180 row per pair that a CSV parser reads back', () => {
+    const text = toCsv(alignment);
+    expect(text).toContain('\r\n');
+    const rows = parse(text) as string[][];
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(alignment.pairs.length + 1);
+    expect(rows[2]![3]).toBe('He said "no", then <left> & went.');
+    expect(rows[2]![7]).toBe('name: AFP ≠ — (only in the source)');
+    expect(rows[5]!.slice(1, 3)).toEqual(['3 4', '3']);
+    expect(rows[5]![5]).toBe('aligned 2-1');
+  });
+
+  it('adds a byte-order mark only when asked', () => {
+    expect(toCsv(alignment).startsWith('\uFEFF')).toBe(false);
+    expect(toCsv(alignment, { bom: true }).startsWith('\uFEFFpair,')).toBe(true);
+  });
+});
+
+describe('vecalign', () => {
+  it('prints one bead per line with its score', () => {
+    expect(toVecalign(alignment).split('\n')).toEqual([
+      '[0]:[0]:0.910000',
+      '[1]:[1]:0.700000',
+      '[2]:[]:0.800000',
+      '[]:[2]:0.950000',
+      '[3, 4]:[3]:0.600000',
+      '',
+    ]);
+  });
+});
+
+describe('tmx', () => {
+  it('writes a TMX 1.4 unit per aligned pair with escaped text and both languages', () => {
+    const tmx = toTmx(alignment, new Date('2026-01-02T03:04:05Z'));
+    expect(tmx).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<tmx version="1.4">/);
+    expect(tmx).toContain('srclang="en"');
+    expect(tmx).toContain('creationdate="20260102T030405Z"');
+    expect(tmx.match(/<tu>/g)).toHaveLength(3);
+    expect(tmx).toContain('<tuv xml:lang="en"><seg>He said &quot;no&quot;, then &lt;left&gt; &amp; went.</seg></tuv>');
+    expect(tmx).toContain('<tuv xml:lang="id"><seg>Bagian kedua, satu dan dua.</seg></tuv>');
+    expect(tmx).not.toContain('Baca Juga');
+  });
+});
+
+describe('text', () => {
+  it('shows both sides, placeholders for missing counterparts, and differences', () => {
+    const text = toText(alignment, 80);
+    expect(text).toContain('omitted: 1  added: 1');
+    expect(text).toContain('(no counterpart)');
+    expect(text).toContain('differences: name: AFP');
+    for (const line of text.split('\n').slice(3)) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it.each([
+    ['one two three', 7, ['one two', 'three']],
+    ['abcdefghij', 4, ['abcd', 'efgh', 'ij']],
+    ['', 5, ['']],
+  ])('wraps %j at %i', (text, width, lines) => {
+    expect(wrapText(text, width)).toEqual(lines);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the file whole and leaves no temporary file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'selaras-'));
+    const path = join(dir, 'out.csv');
+    await writeFile(path, 'old');
+    await writeFileAtomic(path, 'new');
+    expect(await readFile(path, 'utf8')).toBe('new');
+    expect(await readdir(dir)).toEqual(['out.csv']);
+  });
+
+  it('keeps the old file when the write fails', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'selaras-'));
+    await expect(writeFileAtomic(join(dir, 'missing-folder', 'out.csv'), 'x')).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
