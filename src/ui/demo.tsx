@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/** Opens the review UI on a saved alignment (the JSON of `selaras align --format json`, with each document's
+ * `text`), without running the pipeline: `node dist/ui/demo.js ALIGNMENT.json [--out FILE.csv]`.
+ * Used by the end-to-end test in a real terminal, and handy for working on the UI. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import type { Alignment, Difference, ProgressEvent } from '../types.js';
+import { runTui } from './run-tui.js';
+
+class DemoUsageError extends Error {}
+
+/** Short fake embedding progress, so the progress screen shows as it would with a model. */
+const DEMO_PROGRESS_STEPS = 5;
+const DEMO_STEP_MS = 40;
+
+function parseArgs(argv: readonly string[]): { readonly file: string; readonly out: string | undefined } {
+  const outIndex = argv.indexOf('--out');
+  const out = outIndex === -1 ? undefined : argv[outIndex + 1];
+  const rest = argv.filter((_, index) => outIndex === -1 || (index !== outIndex && index !== outIndex + 1));
+  const file = rest[0];
+  if (file === undefined || (outIndex !== -1 && out === undefined)) {
+    throw new DemoUsageError('usage: node dist/ui/demo.js ALIGNMENT.json [--out FILE.csv]');
+  }
+  return { file, out };
+}
+
+async function readAlignment(file: string): Promise<Alignment> {
+  const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const candidate = parsed as Partial<Alignment> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    !Array.isArray(candidate.pairs) ||
+    typeof candidate.source?.text !== 'string' ||
+    typeof candidate.target?.text !== 'string'
+  ) {
+    throw new DemoUsageError(`${file} is not an alignment with document texts (source.text, target.text, pairs)`);
+  }
+  return candidate as Alignment;
+}
+
+function describeDifference(difference: Difference): string {
+  return `${difference.kind}: ${difference.source ?? '-'} / ${difference.target ?? '-'}`;
+}
+
+/** A plain CSV of the pairs (the real exporter lives with the other writers). */
+async function writeDemoCsv(alignment: Alignment, outPath: string): Promise<void> {
+  const text = (sentences: Alignment['source']['sentences'], indexes: readonly number[]): string =>
+    indexes.map((index) => sentences[index]?.text ?? '').join(' ');
+  const rows = alignment.pairs.map((pair, index) => [
+    index + 1,
+    pair.status,
+    pair.score.toFixed(3),
+    pair.source.join(' '),
+    pair.target.join(' '),
+    text(alignment.source.sentences, pair.source),
+    text(alignment.target.sentences, pair.target),
+    pair.differences.map(describeDifference).join('; '),
+  ]);
+  const header = ['pair', 'status', 'score', 'source_sentences', 'target_sentences', 'source_text', 'target_text', 'differences'];
+  await writeFile(outPath, stringify([header, ...rows]), 'utf8');
+}
+
+async function main(): Promise<number> {
+  const { file, out } = parseArgs(process.argv.slice(2));
+  const alignment = await readAlignment(file);
+  const load = async (onProgress: (event: ProgressEvent) => void): Promise<Alignment> => {
+    const total = alignment.source.sentences.length + alignment.target.sentences.length;
+    for (let step = 1; step <= DEMO_PROGRESS_STEPS; step += 1) {
+      onProgress({ stage: 'embed', done: Math.round((total * step) / DEMO_PROGRESS_STEPS), total });
+      await new Promise((resolve) => setTimeout(resolve, DEMO_STEP_MS));
+    }
+    return alignment;
+  };
+  return runTui({
+    sourcePath: alignment.source.path,
+    targetPath: alignment.target.path,
+    load,
+    exportCsv: writeDemoCsv,
+    ...(out === undefined ? {} : { exportPath: out }),
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof DemoUsageError ? 2 : 1;
+  },
+);

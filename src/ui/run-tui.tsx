@@ -1,0 +1,86 @@
+/** Entry point of the interactive review: shows progress while the alignment is computed, then the review screen.
+ * Resolves with the exit code once the user quits; it never calls process.exit, so the caller decides. */
+import path from 'node:path';
+import { render } from 'ink';
+import type { Alignment, ProgressEvent } from '../types.js';
+import { App, EXIT_OK, type LoadState } from './app.js';
+import { isColorWanted } from './theme.js';
+
+export interface RunTuiOptions {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly load: (onProgress: (e: ProgressEvent) => void) => Promise<Alignment>;
+  readonly exportCsv: (alignment: Alignment, outPath: string) => Promise<void>;
+  /** Where `e` writes the CSV; by default `<source>.<target>.selaras.csv` in the current directory. */
+  readonly exportPath?: string;
+}
+
+/** Progress events can come thousands a second; redrawing 20 times a second keeps the bar smooth (Ink itself
+ * draws at most 30 frames a second). */
+export const PROGRESS_REDRAW_MS = 50;
+
+/** The alternate screen: the review takes the whole terminal and quitting gives back what was there before. */
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+
+/** `voi.en.txt` + `bulelengpost.id.txt` -> `voi.en.bulelengpost.id.selaras.csv` (last extension dropped). */
+export function defaultExportPath(sourcePath: string, targetPath: string): string {
+  const stem = (file: string): string => path.parse(file).name;
+  return `${stem(sourcePath)}.${stem(targetPath)}.selaras.csv`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runTui(options: RunTuiOptions): Promise<number> {
+  const exportPath = options.exportPath ?? defaultExportPath(options.sourcePath, options.targetPath);
+  const isColorEnabled = isColorWanted(process.env);
+  const { stdout } = process;
+  let exitCode = EXIT_OK;
+  let hasExited = false;
+  let loadState: LoadState = { phase: 'loading', progress: null };
+  let lastProgressDraw = 0;
+
+  const view = () => (
+    <App
+      sourcePath={options.sourcePath}
+      targetPath={options.targetPath}
+      load={loadState}
+      exportPath={exportPath}
+      exportCsv={options.exportCsv}
+      onExit={(code) => {
+        exitCode = code;
+      }}
+      isColorEnabled={isColorEnabled}
+    />
+  );
+
+  const isAlternateScreen = stdout.isTTY === true;
+  if (isAlternateScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
+  try {
+    const instance = render(view(), { exitOnCtrlC: false, incrementalRendering: true });
+    const show = (next: LoadState): void => {
+      if (hasExited) return;
+      loadState = next;
+      instance.rerender(view());
+    };
+    const onProgress = (event: ProgressEvent): void => {
+      const now = Date.now();
+      const isLast = event.done >= event.total;
+      const stageChanged = loadState.phase === 'loading' && loadState.progress?.stage !== event.stage;
+      if (!isLast && !stageChanged && now - lastProgressDraw < PROGRESS_REDRAW_MS) return;
+      lastProgressDraw = now;
+      show({ phase: 'loading', progress: event });
+    };
+    options.load(onProgress).then(
+      (alignment) => show({ phase: 'ready', alignment }),
+      (error: unknown) => show({ phase: 'failed', message: errorMessage(error) }),
+    );
+    await instance.waitUntilExit();
+    hasExited = true;
+  } finally {
+    if (isAlternateScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
+  }
+  return exitCode;
+}
