@@ -8,6 +8,7 @@
  * coarse-to-fine: blocks of sentences first, then a band around that path at each finer level.
  */
 import type { Embedder } from '../embed/embedder.js';
+import { isBoilerplate } from './boilerplate.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { dot, meanOf, sparseDot, toSparse, type SparseVector } from './vectors.js';
@@ -46,6 +47,10 @@ export interface AlignTuning {
   readonly skipQuantile: number;
   /** Skip price per sentence as a multiple of that quantile. */
   readonly skipScale: number;
+  /** A boilerplate line ("Baca Juga: ...", "Editor: ...") costs this share of the skip price to leave unaligned. */
+  readonly boilerplateSkipFactor: number;
+  /** Extra cost of a merge that contains a boilerplate line. */
+  readonly boilerplateMergePenalty: number;
 }
 
 export const DEFAULT_TUNING: AlignTuning = {
@@ -54,6 +59,8 @@ export const DEFAULT_TUNING: AlignTuning = {
   mergePenalty: 0.4,
   skipQuantile: 0.7,
   skipScale: 0.75,
+  boilerplateSkipFactor: 0.3,
+  boilerplateMergePenalty: 1,
 };
 
 /** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
@@ -138,6 +145,8 @@ interface Side {
   readonly lengths: readonly Float64Array[];
   /** `numbers[k - 1][i]`: numbers in sentences i .. i + k - 1. */
   readonly numbers: readonly (readonly (readonly string[])[])[];
+  /** `boilerplate[k - 1][i]`: how many of sentences i .. i + k - 1 are boilerplate lines. */
+  readonly boilerplate: readonly Uint8Array[];
 }
 
 function makeSide(
@@ -156,8 +165,14 @@ function makeSide(
   const numbers = vectors.map((level, k) =>
     level.map((_, i) => distinct(evidence.slice(i, i + k + 1).flatMap((e) => e.numbers))),
   );
+  const isLine = texts.map(isBoilerplate);
+  const boilerplate = vectors.map((level, k) => {
+    const out = new Uint8Array(level.length);
+    for (let i = 0; i < level.length; i++) for (let d = 0; d <= k; d++) out[i]! += isLine[i + d] ? 1 : 0;
+    return out;
+  });
   const sparse = vectors.map((level) => level.map(toSparse));
-  return { vectors, sparse, chance: chanceDistances(vectors, sparse, others, seed, samples), lengths, numbers };
+  return { vectors, sparse, chance: chanceDistances(vectors, sparse, others, seed, samples), lengths, numbers, boilerplate };
 }
 
 function chanceDistances(
@@ -229,16 +244,25 @@ class BeadCoster {
     return Math.max(0, cost);
   }
 
+  /** The price of leaving one sentence unaligned. */
+  skipPrice(side: 'source' | 'target', index: number): number {
+    return this.skip * (this[side].boilerplate[0]![index] ? this.tuning.boilerplateSkipFactor : 1);
+  }
+
   beadCost = (i: number, j: number, a: number, b: number): number => {
-    if (a === 0 || b === 0) return this.skip * (a + b);
+    if (a === 0) return this.skipPrice('target', j);
+    if (b === 0) return this.skipPrice('source', i);
     const size = a + b;
-    return this.unitCost(i, j, a, b) * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
+    let cost = this.unitCost(i, j, a, b) * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
+    if (size > 2 && (this.source.boilerplate[a - 1]![i]! > 0 || this.target.boilerplate[b - 1]![j]! > 0)) {
+      cost += this.tuning.boilerplateMergePenalty;
+    }
+    return cost;
   };
 }
 
-function scoreFromCost(unitCost: number, skip: number): number {
-  // A 1-1 bead is chosen over skipping both sentences when its cost is below 2 * skip: that is the 0.5 point.
-  const boundary = 2 * skip;
+/** Maps a cost per sentence to [0, 1]; `boundary` is the cost at which pairing and skipping are equally cheap. */
+function scoreFromCost(unitCost: number, boundary: number): number {
   return 1 / (1 + Math.exp((SCORE_STEEPNESS * (unitCost - boundary)) / boundary));
 }
 
@@ -332,14 +356,17 @@ function toAlignedBead(
 ): AlignedBead {
   const source = range(bead.sourceStart, bead.sourceCount);
   const target = range(bead.targetStart, bead.targetCount);
+  // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
   if (bead.targetCount === 0) {
-    return { source, target, status: 'omitted', score: 1 - scoreFromCost(sourceBest[bead.sourceStart]!, coster.skip) };
+    const boundary = coster.skip + coster.skipPrice('source', bead.sourceStart);
+    return { source, target, status: 'omitted', score: 1 - scoreFromCost(sourceBest[bead.sourceStart]!, boundary) };
   }
   if (bead.sourceCount === 0) {
-    return { source, target, status: 'added', score: 1 - scoreFromCost(targetBest[bead.targetStart]!, coster.skip) };
+    const boundary = coster.skip + coster.skipPrice('target', bead.targetStart);
+    return { source, target, status: 'added', score: 1 - scoreFromCost(targetBest[bead.targetStart]!, boundary) };
   }
   const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
-  return { source, target, status: 'aligned', score: scoreFromCost(unit, coster.skip) };
+  return { source, target, status: 'aligned', score: scoreFromCost(unit, 2 * coster.skip) };
 }
 
 /** Embed and align in one call: the engine's entry point for the pipeline. */

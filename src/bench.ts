@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: speed and accuracy figures, printed (never asserted): DP time and memory on synthetic documents,
+ * end-to-end time for the seed pair (start-up included), embedding throughput, dev benchmark scores, and how often
+ * differences are flagged on true translations. Run from the repository root; the dev cases default to
+ * ../shared/corpora/dev (override with SELARAS_DEV_CASES).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { alignVectors } from './align/align.js';
+import { normalize } from './align/vectors.js';
+import { formatEvalReport, runEval } from './eval/run-eval.js';
+import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
+
+const DIMENSION = 256;
+const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
+const SEED_TARGET = 'corpus/clubhouse/bulelengpost.id.txt';
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Dense unit vectors; the target is a noisy copy with 5% of sentences dropped and 5% inserted. */
+function syntheticPair(n: number) {
+  const next = random(n);
+  const vector = () => normalize(Float32Array.from({ length: DIMENSION }, () => next() - 0.5));
+  const noisy = (v: Float32Array) => normalize(Float32Array.from(v, (x) => x + (next() - 0.5) * 0.08));
+  const source = Array.from({ length: n }, vector);
+  const target: Float32Array[] = [];
+  for (const v of source) {
+    if (next() < 0.05) continue;
+    target.push(noisy(v));
+    if (next() < 0.05) target.push(vector());
+  }
+  const overlaps = (singles: Float32Array[]) =>
+    [1, 2, 3].map((k) =>
+      singles.slice(0, singles.length - k + 1).map((_, i) => {
+        const sum = new Float32Array(DIMENSION);
+        for (let d = 0; d < k; d++) singles[i + d]!.forEach((x, c) => (sum[c]! += x));
+        return normalize(sum);
+      }),
+    );
+  const text = (count: number) => Array.from({ length: count }, (_, i) => `sentence ${i} of about average length here.`);
+  return { vectors: { source: overlaps(source), target: overlaps(target) }, sourceTexts: text(n), targetTexts: text(target.length) };
+}
+
+function benchDp(n: number): void {
+  const pair = syntheticPair(n);
+  global.gc?.();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  let peak = before.rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  alignVectors(pair.vectors, pair.sourceTexts, pair.targetTexts);
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  console.log(
+    `dp ${n} x ${pair.targetTexts.length}: ${seconds.toFixed(2)} s, memory +${((peak - before.rss) / 2 ** 20).toFixed(0)} MiB rss`,
+  );
+}
+
+function benchEndToEnd(model: string): void {
+  if (!existsSync(SEED_SOURCE)) return;
+  const runs: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const started = performance.now();
+    execFileSync(process.execPath, ['dist/cli.js', 'align', SEED_SOURCE, SEED_TARGET, '--format', 'json', '--model', model], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    runs.push((performance.now() - started) / 1000);
+  }
+  console.log(`seed pair end to end (${model}, start-up included): best ${Math.min(...runs).toFixed(2)} s of ${runs.length}`);
+}
+
+async function benchEmbedding(model: string): Promise<void> {
+  const started = performance.now();
+  const embedder = await resolveEmbedder(model);
+  const loaded = performance.now();
+  const texts = Array.from({ length: 2000 }, (_, i) => `Sentence number ${i} talks about the economy of Indonesia in ${1990 + (i % 30)}.`);
+  await embedder.embed(texts);
+  const seconds = (performance.now() - loaded) / 1000;
+  console.log(
+    `embedding (${model}): load ${((loaded - started) / 1000).toFixed(2)} s, ${(texts.length / seconds).toFixed(0)} sentences/s`,
+  );
+}
+
+async function benchEval(model: string, casesDir: string): Promise<void> {
+  const report = await runEval(casesDir, await resolveEmbedder(model));
+  process.stdout.write(formatEvalReport(report));
+}
+
+async function main(): Promise<void> {
+  const casesDir = resolve(process.env['SELARAS_DEV_CASES'] ?? '../shared/corpora/dev');
+  console.log('## alignment dynamic programme (synthetic 256-d vectors)');
+  for (const n of [1000, 10000]) benchDp(n);
+  const models = [...new Set([DEFAULT_MODEL_NAME, 'lexical'])];
+  console.log('\n## embedding and end to end');
+  for (const model of models) {
+    await benchEmbedding(model);
+    benchEndToEnd(model);
+  }
+  if (existsSync(casesDir)) {
+    console.log(`\n## dev benchmark (${casesDir})`);
+    for (const model of models) await benchEval(model, casesDir);
+  } else {
+    console.log(`\n(no dev cases at ${casesDir}: set SELARAS_DEV_CASES to score alignments)`);
+  }
+}
+
+await main();

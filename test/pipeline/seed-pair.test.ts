@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { alignFiles } from '../../src/pipeline.js';
+import type { Alignment } from '../../src/types.js';
+
+const EN = 'corpus/clubhouse/jakarta-outlet.en.txt';
+const ID = 'corpus/clubhouse/bulelengpost.id.txt';
+
+/** Target lines a reviewer must see as added: links, bylines, the date line and the photo caption. */
+const ADDED_LINE = /^(Baca Juga:|Editor:|Sumber:|22 Agustus 2021|Ilustrasi anggota Taliban)/;
+
+function check(alignment: Alignment): void {
+  const { source, target, pairs } = alignment;
+  const omitted = pairs.filter((p) => p.status === 'omitted').flatMap((p) => p.source);
+  expect(omitted.map((i) => source.sentences[i]!.text)).toEqual([expect.stringMatching(/^AFP first covered/)]);
+  const aligned = pairs.filter((p) => p.status === 'aligned');
+  expect(aligned.flatMap((p) => p.source)).toHaveLength(source.sentences.length - 1);
+  const added = new Set(pairs.filter((p) => p.status === 'added').flatMap((p) => p.target));
+  const mustBeAdded = target.sentences.flatMap((s, j) => (ADDED_LINE.test(s.text) ? [j] : []));
+  expect(mustBeAdded.length).toBeGreaterThanOrEqual(10);
+  for (const j of mustBeAdded) expect(added.has(j), target.sentences[j]!.text).toBe(true);
+  // No translated sentence is left unpaired: every aligned source sentence has an Indonesian counterpart that is
+  // not boilerplate.
+  for (const pair of aligned) {
+    for (const j of pair.target) expect(target.sentences[j]!.text).not.toMatch(ADDED_LINE);
+  }
+}
+
+describe('the seed pair (English 000 / Indonesian 002)', () => {
+  it('pairs every translated sentence and flags the omission and the additions, model-free', async () => {
+    check(await alignFiles(EN, ID, { model: 'lexical' }));
+  });
+});
