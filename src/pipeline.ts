@@ -2,7 +2,7 @@
  * read -> split -> embed -> align -> compare, as one function the terminal UI, the headless commands, batch mode
  * and eval share. The embedder is a parameter, so tests pass a deterministic one.
  */
-import { alignSentences } from './align/align.js';
+import { alignSentences, SAME_LANGUAGE_SKIP_MAX } from './align/align.js';
 import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
@@ -40,11 +40,12 @@ export async function alignDocuments(
 ): Promise<Alignment> {
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
+  const sameLanguage = isSameLanguage(source, target);
   const beads = await alignSentences(sourceTexts, targetTexts, embedder, {
     embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
+    tuning: sameLanguage ? { skipMax: SAME_LANGUAGE_SKIP_MAX } : {},
   });
-  const sameLanguage = isSameLanguage(source, target);
   const pairs: SentencePair[] = beads.map((bead) => {
     if (bead.status !== 'aligned') return { ...bead, differences: [] };
     const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');

@@ -27,12 +27,7 @@ const COARSE_MAX_CELLS = 40_000;
 const BAND_WIDTH = 8;
 /** Smoothing added to character lengths so that very short lines do not dominate the length ratio. */
 const LENGTH_SMOOTHING = 20;
-/**
- * Bounds of the skip price per sentence. Skipping a pair of sentences costs twice this, so below 0.5 unrelated
- * sentences (cost ~1 by construction) are never forced together; the lexical embedder needs more (many true
- * translations share no feature), hence the bound at 1.
- */
-const SKIP_MAX = 1;
+/** Lower bound of the skip price per sentence, so that near-duplicates never make skipping free. */
 const SKIP_MIN = 0.1;
 
 /** The numbers the engine was tuned with; every value was chosen on the dev benchmark (`selaras eval`). */
@@ -51,6 +46,12 @@ export interface AlignTuning {
   readonly boilerplateSkipFactor: number;
   /** Extra cost of a merge that contains a boilerplate line. */
   readonly boilerplateMergePenalty: number;
+  /**
+   * Upper bound of the skip price per sentence. Skipping two sentences costs twice this, so below 0.5 unrelated
+   * sentences (cost ~1 by construction) are never forced together. Across languages the lexical embedder needs more
+   * (many true translations share no feature with each other).
+   */
+  readonly skipMax: number;
 }
 
 export const DEFAULT_TUNING: AlignTuning = {
@@ -61,7 +62,11 @@ export const DEFAULT_TUNING: AlignTuning = {
   skipScale: 0.75,
   boilerplateSkipFactor: 0.3,
   boilerplateMergePenalty: 1,
+  skipMax: 1,
 };
+
+/** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
+export const SAME_LANGUAGE_SKIP_MAX = 0.45;
 
 /** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
 const SCORE_STEEPNESS = 6;
@@ -204,7 +209,7 @@ class BeadCoster {
   private readonly source: Side;
   private readonly target: Side;
   private readonly lengthRatio: number;
-  skip = SKIP_MAX;
+  skip = SKIP_MIN;
 
   constructor(
     vectors: OverlapVectors,
@@ -303,7 +308,7 @@ function searchBand(vectors: OverlapVectors, n: number, m: number, onProgress?: 
     const cs = coarseVectors(sourceSingles, block);
     const ct = coarseVectors(targetSingles, block);
     const coarseCoster = new BeadCoster({ source: [cs], target: [ct] }, cs.map(() => ''), ct.map(() => ''), DEFAULT_TUNING, COARSE_NORMALIZER_SAMPLES);
-    coarseCoster.skip = SKIP_MAX;
+    coarseCoster.skip = DEFAULT_TUNING.skipMax;
     const levelBand = band ?? fullBand(cs.length, ct.length);
     const path = runDp(cs.length, ct.length, levelBand, coarseCoster.beadCost, COARSE_SHAPES);
     const finerN = block === 2 ? n : Math.ceil(n / (block / 2));
@@ -338,7 +343,7 @@ export function alignVectors(
   const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
   const finite = [...sourceBest, ...targetBest].filter(Number.isFinite);
   const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
-  coster.skip = Math.min(SKIP_MAX, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : SKIP_MAX));
+  coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
   const path = runDp(n, m, band, coster.beadCost);
   onProgress?.(1, 1);
   return path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
@@ -374,8 +379,8 @@ export async function alignSentences(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  progress?: { embed?: AlignProgress; align?: AlignProgress },
+  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning> } = {},
 ): Promise<AlignedBead[]> {
-  const vectors = await embedOverlaps(sourceTexts, targetTexts, embedder, progress?.embed);
-  return alignVectors(vectors, sourceTexts, targetTexts, progress?.align);
+  const vectors = await embedOverlaps(sourceTexts, targetTexts, embedder, options.embed);
+  return alignVectors(vectors, sourceTexts, targetTexts, options.align, { ...DEFAULT_TUNING, ...options.tuning });
 }
