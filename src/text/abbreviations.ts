@@ -58,8 +58,15 @@ export const AMBIGUOUS_ABBREVIATIONS: readonly string[] = [
 const prepositive = new Set(PREPOSITIVE_ABBREVIATIONS);
 const ambiguous = new Set(AMBIGUOUS_ABBREVIATIONS);
 
+/** "DR." and "JL." are the capitalised "Dr." and "Jl." of a headline or an all-caps byline. */
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
 export function isPrepositiveAbbreviation(word: string): boolean {
-  return prepositive.has(word);
+  if (prepositive.has(word)) return true;
+  const hasTwoLetters = /\p{Lu}.*\p{Lu}/u.test(word);
+  return hasTwoLetters && word === word.toUpperCase() && prepositive.has(titleCase(word));
 }
 
 export function isAmbiguousAbbreviation(word: string): boolean {

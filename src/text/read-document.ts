@@ -76,11 +76,14 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw new InputError(`${path}: ${describeFsError(error)}`);
   }
   if (isDirectory) {
-    throw new InputError(`${path}: is a directory — ${FIX_TEXT} (for a folder of article pairs use \`selaras batch\`)`);
+    const hint = 'for a folder of article pairs use `selaras batch`';
+    throw new InputError(`${path}: is a directory — ${FIX_TEXT} (${hint})`);
   }
   if (size > MAX_INPUT_BYTES) {
     const megabytes = Math.round(size / (1024 * 1024));
-    throw new InputError(`${path}: is ${megabytes} MB, too large for an article — give one article per file (up to 64 MB)`);
+    throw new InputError(
+      `${path}: is ${megabytes} MB, too large for an article — give one article per file (up to 64 MB)`,
+    );
   }
   try {
     return await readFile(path);
@@ -114,7 +117,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       i += 1;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     const second = bytes[i + 1] ?? 0;
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid second bytes.
@@ -139,7 +143,8 @@ function decode(path: string, bytes: Uint8Array): string {
       // TextDecoder drops the byte-order mark itself.
       return new TextDecoder(encoding, { fatal: true }).decode(bytes);
     } catch {
-      throw new InputError(`${path}: is not valid ${encoding.toUpperCase()} (a broken or odd-length file) — ${FIX_ENCODING}`);
+      const name = encoding.toUpperCase();
+      throw new InputError(`${path}: is not valid ${name} (a broken or odd-length file) — ${FIX_ENCODING}`);
     }
   }
   const head = bytes.subarray(0, SNIFF_BYTES);
@@ -170,7 +175,8 @@ function controlShare(text: string): number {
   let controls = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    const isControl = (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r' && char !== '\f') || code === 0x7f;
+    const isLayout = char === '\t' || char === '\n' || char === '\r' || char === '\f';
+    const isControl = (code < 0x20 && !isLayout) || code === 0x7f;
     if (isControl) controls += 1;
   }
   return text.length === 0 ? 0 : controls / text.length;

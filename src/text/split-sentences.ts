@@ -2,9 +2,10 @@
  * Sentences with exact offsets: `text.slice(s.start, s.end) === s.text` for every sentence, sentences in order
  * and non-overlapping, and every non-space character of the text inside exactly one sentence.
  *
- * The text is first cut into blocks (a line, or a paragraph of a hard-wrapped file), each block is split by
- * sentence-splitter (taught our abbreviations), and its breaks are corrected by the rules in sentence-rules.ts.
- * Splitting per block keeps sentence-splitter fast: its cost grows faster than linearly with the input length.
+ * The text is first cut into blocks (a line, or a paragraph of a hard-wrapped file). sentence-splitter proposes
+ * the breaks inside each block, and the rules in sentence-rules.ts (Indonesian and English abbreviations,
+ * initials, numbers, quotes) veto the false ones and add the ones it missed. Splitting per block keeps
+ * sentence-splitter fast: its cost grows faster than linearly with the input length.
  */
 import { split as splitterSplit } from 'sentence-splitter';
 import type { Lang, Sentence } from '../types.js';
@@ -37,9 +38,14 @@ const HEADING = /^[ \t]{0,3}#{1,6}\s/u;
  * Lines that stand alone whatever punctuation they hold: related-article links, bylines, sources and captions.
  * A reviewer wants each of them as one sentence, to see it flagged as added.
  */
-const LABEL_LINE =
-  /^\s*(?:baca juga|lihat juga|simak juga|baca selengkapnya|read also|read more|see also|editor|penulis|reporter|pewarta|penyunting|sumber|source|writer|author|foto|photo|caption)\s*:/iu;
+const LABELS = [
+  'baca juga', 'lihat juga', 'simak juga', 'baca selengkapnya', 'read also', 'read more', 'see also',
+  'editor', 'penulis', 'reporter', 'pewarta', 'penyunting', 'sumber', 'source', 'writer', 'author',
+  'foto', 'photo', 'caption',
+];
+const LABEL_LINE = new RegExp(`^\\s*(?:${LABELS.join('|')})\\s*:`, 'iu');
 const LINE_BREAK = /\r\n|\r|\n/gu;
+/** A line ending like this ends a sentence (or a clause), which a wrapped line mostly does not. */
 const SENTENCE_END = /[.!?…:;"'”’)\]]$/u;
 
 interface Block extends Span {
@@ -108,13 +114,18 @@ function blocksOf(text: string, presplit: boolean): Block[] {
     const lines = linesOf(text).filter((line) => !isBlank(text, line));
     return lines.map((line, paragraph) => ({ ...line, paragraph, isWhole: true }));
   }
-  if (!isHardWrapped(text)) return lineBlocks(text);
+  return isHardWrapped(text) ? wrappedBlocks(text) : lineBlocks(text);
+}
+
+function wrappedBlocks(text: string): Block[] {
   // Hard-wrapped: consecutive lines form a paragraph, except where a heading, list item, quote or label line
   // starts a new one; a heading also ends its paragraph. A label's text may wrap onto the next lines.
   const blocks: Block[] = [];
   let current: { start: number; end: number; isWhole: boolean; isClosed: boolean } | undefined;
   const flush = (): void => {
-    if (current) blocks.push({ start: current.start, end: current.end, isWhole: current.isWhole, paragraph: blocks.length });
+    if (current) {
+      blocks.push({ start: current.start, end: current.end, isWhole: current.isWhole, paragraph: blocks.length });
+    }
     current = undefined;
   };
   for (const line of linesOf(text)) {

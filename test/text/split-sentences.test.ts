@@ -28,6 +28,9 @@ describe('splitSentences: Indonesian abbreviations', () => {
     ['Menurut dr. Tirta, vaksin aman. Warga diminta tenang.', ['Menurut dr. Tirta, vaksin aman.', 'Warga diminta tenang.']],
     // "gen" is a word (gene): matching is case-sensitive, so "Gen." the title does not swallow it
     ['Terjadi perubahan gen. Para ilmuwan terkejut.', ['Terjadi perubahan gen.', 'Para ilmuwan terkejut.']],
+    // all-caps titles, as in bylines and headlines
+    ['DR. Mansour Fakih menjelaskan hal itu. JL. SUDIRMAN ditutup.',
+      ['DR. Mansour Fakih menjelaskan hal itu.', 'JL. SUDIRMAN ditutup.']],
     ['Dia tinggal di Kab. Bogor, Kec. Cibinong. Rumahnya besar.',
       ['Dia tinggal di Kab. Bogor, Kec. Cibinong.', 'Rumahnya besar.']],
   ])('%s', (input, expected) => {
