@@ -40,6 +40,7 @@ export const USAGE = `selaras — align an article with its translation (or anot
 
 Usage:
   selaras align SOURCE TARGET [--format tui|text|json|csv|tmx|vecalign] [--out FILE] [--presplit] [--model NAME] [--bom]
+  selaras align PIVOT VERSION VERSION... [--format text|json|csv] [--out FILE]   (three or more versions)
   selaras batch DIR|MANIFEST --out FILE.csv [--model NAME] [--presplit] [--bom]
   selaras eval CASES_DIR [--model NAME] [--predictions OUT_DIR] [--json]
   selaras models [list]

@@ -15,7 +15,8 @@ import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
 import { toVecalign } from './export/vecalign.js';
 import { writeFileAtomic } from './export/write-file.js';
-import { alignFiles, resolveEmbedder } from './pipeline.js';
+import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
+import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import type { Alignment, ProgressEvent } from './types.js';
 
 function version(): string {
@@ -67,10 +68,31 @@ function bar(done: number, total: number, width = 30): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<number> {
-  if (command.files.length > 2) {
-    throw new UsageError('align takes two files: SOURCE and TARGET');
+async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  const format = command.format === undefined || command.format === 'tui' ? 'text' : command.format;
+  if (format !== 'text' && format !== 'json' && format !== 'csv') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
   }
+  const progress = progressLine();
+  const multi = await alignVersions(command.files, {
+    model: command.model,
+    presplit: command.presplit,
+    onProgress: (event) => progress.update(describeProgress(event)),
+  });
+  progress.done();
+  const output =
+    format === 'json'
+      ? multiToJson(multi)
+      : format === 'csv'
+        ? multiToCsv(multi, { bom: command.bom })
+        : multiToText(multi, process.stdout.columns || 100);
+  if (command.out) await writeFileAtomic(command.out, output);
+  else process.stdout.write(output);
+  return 0;
+}
+
+async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  if (command.files.length > 2) return runAlignVersions(command);
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   const load = (onProgress?: (event: ProgressEvent) => void) =>

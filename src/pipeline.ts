@@ -8,6 +8,7 @@ import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
+import { toMultiAlignment, type MultiAlignment } from './versions.js';
 
 export interface AlignFilesOptions {
   /** Each input line is one sentence. */
@@ -69,4 +70,15 @@ export async function alignFiles(
   ]);
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
   return alignDocuments(source, target, embedder, options.onProgress);
+}
+
+/** Three or more versions: each aligned to the first (the pivot), one embedder for all. */
+export async function alignVersions(paths: readonly string[], options: AlignFilesOptions = {}): Promise<MultiAlignment> {
+  const documents = await Promise.all(paths.map((path) => loadDocument(path, { presplit: options.presplit })));
+  const [pivot, ...others] = documents;
+  if (!pivot || others.length === 0) throw new Error('alignVersions: give at least two files');
+  const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
+  const alignments: Alignment[] = [];
+  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress));
+  return toMultiAlignment(alignments);
 }

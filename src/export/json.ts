@@ -1,11 +1,22 @@
 import type { Alignment, Document } from '../types.js';
 
-function documentJson(document: Document) {
+export function documentJson(document: Document) {
   return {
     path: document.path,
     lang: document.lang,
     sentences: document.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end, paragraph: s.paragraph })),
   };
+}
+
+export function pairsJson(alignment: Alignment) {
+  return alignment.pairs.map((pair) => ({
+    source: pair.source,
+    target: pair.target,
+    status: pair.status,
+    score: Number(pair.score.toFixed(4)),
+    differences: pair.differences,
+    ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+  }));
 }
 
 /** The JSON contract of the design notes, one object. */
@@ -14,14 +25,7 @@ export function toJson(alignment: Alignment): string {
     source: documentJson(alignment.source),
     target: documentJson(alignment.target),
     model: alignment.model,
-    pairs: alignment.pairs.map((pair) => ({
-      source: pair.source,
-      target: pair.target,
-      status: pair.status,
-      score: Number(pair.score.toFixed(4)),
-      differences: pair.differences,
-      ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
-    })),
+    pairs: pairsJson(alignment),
   };
   return `${JSON.stringify(value, null, 2)}\n`;
 }
