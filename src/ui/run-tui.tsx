@@ -59,7 +59,12 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   const isAlternateScreen = stdout.isTTY === true;
   if (isAlternateScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
   try {
-    const instance = render(view(), { exitOnCtrlC: false, incrementalRendering: true });
+    const instance = render(view(), {
+      // Ctrl-C is a key like q: the app quits through the same path and returns exit code 0.
+      exitOnCtrlC: false,
+      // Ink's incremental line diff (6.8) duplicated rows after a few scrolls in tmux; full redraws are correct.
+      incrementalRendering: false,
+    });
     const show = (next: LoadState): void => {
       if (hasExited) return;
       loadState = next;

@@ -1,7 +1,7 @@
 /** The screen as lines of styled spans, each exactly as wide as the terminal. Pure: the components only draw
  * what these return, so layout is tested without Ink. */
 import type { Alignment, Difference, Document, ProgressEvent, SentencePair } from '../types.js';
-import { BROWSE_BINDINGS, HELP_BINDINGS, SEARCH_BINDINGS, keyLabel, type KeyBinding } from './key-map.js';
+import { BROWSE_BINDINGS, SEARCH_BINDINGS, keyLabel, type KeyBinding } from './key-map.js';
 import {
   MAX_ROW_LINES,
   PANE_SEPARATOR,
@@ -356,12 +356,6 @@ export function helpContentLines(columns: number): Line[] {
     ...bindings.map((binding) => bindingLine(binding, columns)),
   ];
   return [
-    ...section('keys', BROWSE_BINDINGS),
-    padLine([], columns),
-    ...section('while typing a search', SEARCH_BINDINGS),
-    padLine([], columns),
-    ...section('on this screen', HELP_BINDINGS),
-    padLine([], columns),
     padLine(
       [
         { text: 'markers  ', tone: 'dim' },
@@ -372,10 +366,14 @@ export function helpContentLines(columns: number): Line[] {
         { text: '?', tone: 'warning' },
         { text: ' low confidence  ' },
         { text: '*', tone: 'warning' },
-        { text: ' differences' },
+        { text: ' differences   ' },
+        { text: '(? or Esc closes this help)', tone: 'dim' },
       ],
       columns,
     ),
+    ...section('keys', BROWSE_BINDINGS),
+    padLine([], columns),
+    ...section('while typing a search', SEARCH_BINDINGS),
   ];
 }
 

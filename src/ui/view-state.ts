@@ -217,20 +217,35 @@ export function reduceView(previous: ViewState, action: ViewAction): ViewState {
   }
 }
 
-/** Ink hands over a run of plain characters as one input (typing fast, key repeat, a paste, `tmux send-keys`).
- * Each character is a key of its own, and each may change the mode for the next (`/` starts a search, so the
- * letters after it are typed into it). Returns the commands in order, stopping after a quit. */
+/** One key of a run: the character and the key flags Ink would have reported for it alone. */
+interface SplitKey {
+  readonly input: string;
+  readonly key: Partial<Key>;
+}
+
+/** Control characters that arrive inside a run of typed keys (`jj\r`, a paste), as Ink names them alone. */
+function splitKey(character: string): SplitKey {
+  if (character === '\r' || character === '\n') return { input: character, key: { return: true } };
+  if (character === '\t') return { input: character, key: { tab: true } };
+  if (character === '\u007F' || character === '\b') return { input: '', key: { backspace: true } };
+  const code = character.codePointAt(0) ?? 0;
+  if (code >= 1 && code <= 26) return { input: String.fromCodePoint(code + 96), key: { ctrl: true } };
+  return { input: character, key: {} };
+}
+
+/** Ink hands over a run of characters as one input (typing fast, key repeat, a paste, `tmux send-keys`). Each
+ * character is a key of its own, and each may change the mode for the next (`/` starts a search, so the letters
+ * after it are typed into it). Returns the commands in order, stopping after a quit. */
 export function commandsForInput(state: ViewState, input: string, key: Partial<Key>): readonly Command[] {
-  const isPlainRun =
-    input.length > 1 && key.ctrl !== true && key.meta !== true && !/[\u0000-\u001F\u007F]/u.test(input);
-  if (!isPlainRun) {
-    const command = commandForKey(inputModeOf(state), input, key);
-    return command === null ? [] : [command];
-  }
+  // Esc and the next key in one read reach Ink as Alt+key; nothing is bound to Alt, so it is Esc, then the key.
+  const isEscapeThenKey = key.meta === true && key.escape !== true && /^[^\u0000-\u001F\u007F]+$/u.test(input);
+  const isRun = [...input].length > 1 && !input.startsWith('\u001B');
+  let keys: readonly SplitKey[] = isRun || isEscapeThenKey ? [...input].map(splitKey) : [{ input, key }];
+  if (isEscapeThenKey) keys = [{ input: '', key: { escape: true } }, ...keys];
   const commands: Command[] = [];
   let current = state;
-  for (const character of input) {
-    const command = commandForKey(inputModeOf(current), character, {});
+  for (const one of keys) {
+    const command = commandForKey(inputModeOf(current), one.input, one.key);
     if (command === null) continue;
     commands.push(command);
     if (command.type === 'quit') break;

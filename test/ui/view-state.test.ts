@@ -167,8 +167,19 @@ describe('commandsForInput: a run of characters is a run of keys', () => {
     ['slash then the query', '/club', ['start-search', 'search-input', 'search-input', 'search-input', 'search-input']],
     ['stops after quit', 'jqj', ['move', 'quit']],
     ['unbound characters are skipped', 'jxj', ['move', 'move']],
+    ['Enter inside a run', 'nn\r', ['next-flagged', 'next-flagged', 'toggle-detail']],
+    ['Tab inside a run', 'j\tj', ['move', 'cycle-filter', 'move']],
+    ['a search typed and kept in one go', '/ab\r', ['start-search', 'search-input', 'search-input', 'commit-search']],
+    ['backspace inside a search run', '/ab\u007F', ['start-search', 'search-input', 'search-input', 'search-backspace']],
+    ['Ctrl-C inside a run quits', 'j\u0003j', ['move', 'quit']],
   ])('%s', (_name, input, types) => {
     expect(commandsForInput(mixed(), input, {}).map((command) => command.type)).toEqual(types);
+  });
+
+  it('reads Alt+key (Esc and a key in one read) as Esc, then the key', () => {
+    const searching = run(mixed(), [{ type: 'start-search' }, { type: 'search-input', text: 'x' }]);
+    expect(commandsForInput(searching, '/', { meta: true }).map((c) => c.type)).toEqual(['cancel', 'start-search']);
+    expect(commandsForInput(mixed(), '', { meta: true, upArrow: true })).toEqual([{ type: 'move', delta: -1 }]);
   });
 
   it('while typing a search, q is a letter, not quit', () => {
