@@ -1,0 +1,104 @@
+/**
+ * What differs inside one aligned pair: numbers, names, dates and times, quoted speech, negation. Pure: text
+ * in, differences out. Each finder errs towards silence, because on a true translation every report is a false
+ * alarm that costs a reviewer's attention.
+ */
+import type { Difference, Lang } from '../types.js';
+import { findDates, sameDate, type DateMention } from './dates.js';
+import { nameDifferences } from './names.js';
+import { negationDifferences } from './negation.js';
+import { normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
+import { quoteDifferences } from './quotes.js';
+
+export interface CompareOptions {
+  readonly sourceLang: Lang;
+  readonly targetLang: Lang;
+}
+
+/** A number written in words below this value ("one", "satu") is too often a pronoun or article to report. */
+const MIN_REPORTED_WORD_NUMBER = 2;
+/** A bare 1 on one side is most often the other side's article ("a year" = "1 tahun"), so it is not reported. */
+const ARTICLE_VALUE = 1;
+
+export function findDifferences(source: string, target: string, options: CompareOptions): Difference[] {
+  const sourceDates = findDates(source);
+  const targetDates = findDates(target);
+  return [
+    ...numberDifferences(source, target, options, sourceDates, targetDates),
+    ...nameDifferences(source, target),
+    ...dateDifferences(sourceDates, targetDates),
+    ...quoteDifferences(source, target),
+    ...negationDifferences(source, target, options),
+  ];
+}
+
+interface Unmatched<T> {
+  readonly source: readonly T[];
+  readonly target: readonly T[];
+}
+
+/**
+ * What each side mentions that nothing on the other side can be. Counts are not compared: a number or date
+ * repeated on one side (a score restated, "Selasa 9/9" against "Tuesday ... 9/9") is no change of content.
+ */
+function unmatched<T>(source: readonly T[], target: readonly T[], same: (a: T, b: T) => boolean): Unmatched<T> {
+  return {
+    source: source.filter((a) => !target.some((b) => same(a, b))),
+    target: target.filter((b) => !source.some((a) => same(a, b))),
+  };
+}
+
+/** Left-overs face to face as "different", in order, then the rest as one-sided. */
+function report<T>(
+  kind: Difference['kind'],
+  left: Unmatched<T>,
+  surface: (item: T) => string,
+  different: string,
+): Difference[] {
+  const differences: Difference[] = [];
+  const paired = Math.min(left.source.length, left.target.length);
+  for (let i = 0; i < paired; i++) {
+    differences.push({ kind, source: surface(left.source[i]!), target: surface(left.target[i]!), detail: different });
+  }
+  for (const item of left.source.slice(paired)) {
+    differences.push({ kind, source: surface(item), target: null, detail: 'only in source' });
+  }
+  for (const item of left.target.slice(paired)) {
+    differences.push({ kind, source: null, target: surface(item), detail: 'only in target' });
+  }
+  return differences;
+}
+
+function numberDifferences(
+  source: string,
+  target: string,
+  options: CompareOptions,
+  sourceDates: readonly DateMention[],
+  targetDates: readonly DateMention[],
+): Difference[] {
+  const left = unmatched(
+    normalizeNumbers(source, options.sourceLang),
+    normalizeNumbers(target, options.targetLang),
+    sameNumber,
+  );
+  // Numbers inside dates and times still match numbers on the other side (Agustus 2021 / in 2021), but when
+  // unmatched they are the date finder's to report.
+  const reportable = (dates: readonly DateMention[]) => (mention: NumberMention) =>
+    !dates.some((date) => mention.start < date.end && date.start < mention.end) &&
+    !mention.isWeak &&
+    !(mention.isWords && mention.value < MIN_REPORTED_WORD_NUMBER) &&
+    !(mention.value === ARTICLE_VALUE && !mention.isPercent && mention.currency === null);
+  return report(
+    'number',
+    { source: left.source.filter(reportable(sourceDates)), target: left.target.filter(reportable(targetDates)) },
+    (mention) => mention.surface,
+    'different value',
+  );
+}
+
+function dateDifferences(sourceDates: readonly DateMention[], targetDates: readonly DateMention[]): Difference[] {
+  const left = unmatched(sourceDates, targetDates, sameDate);
+  const dates = report('date', { source: left.source.filter((d) => !d.isTime), target: left.target.filter((d) => !d.isTime) }, (d) => d.surface, 'different date');
+  const times = report('date', { source: left.source.filter((d) => d.isTime), target: left.target.filter((d) => d.isTime) }, (d) => d.surface, 'different time');
+  return [...dates, ...times];
+}

@@ -1,0 +1,25 @@
+/**
+ * False-alarm rate of the difference finders on pairs known to be true translations: every flag there is one
+ * a reviewer would have to dismiss.
+ */
+import type { DifferenceKind } from '../types.js';
+import { findDifferences } from './find-differences.js';
+
+export interface FalseAlarmRates {
+  readonly pairs: number;
+  /** Pairs with at least one difference of any kind. */
+  readonly flagged: number;
+  /** Pairs with at least one difference of each kind. */
+  readonly byKind: Record<DifferenceKind, number>;
+}
+
+export function measureFalseAlarms(pairs: ReadonlyArray<{ readonly en: string; readonly id: string }>): FalseAlarmRates {
+  const byKind: Record<DifferenceKind, number> = { number: 0, name: 0, date: 0, quote: 0, negation: 0 };
+  let flagged = 0;
+  for (const pair of pairs) {
+    const differences = findDifferences(pair.en, pair.id, { sourceLang: 'en', targetLang: 'id' });
+    if (differences.length > 0) flagged++;
+    for (const kind of new Set(differences.map((difference) => difference.kind))) byKind[kind]++;
+  }
+  return { pairs: pairs.length, flagged, byKind };
+}

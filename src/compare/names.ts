@@ -1,0 +1,446 @@
+/**
+ * Names and other proper nouns (capitalised runs, acronyms) that one side of a pair mentions and the other does
+ * not. A name counts as present on the other side when most of its words appear there in any case, spelt the
+ * same or as a cognate (Afghanistan / Afganistan, American / Amerika), as a known translation (Netherlands /
+ * Belanda), or as an acronym of it (Agence France-Presse / AFP). Looking in the whole other text, not only in its
+ * names, keeps translations that lower-case a word or move it to the start of a sentence from raising alarms.
+ */
+import type { Difference } from '../types.js';
+import { isDateWord } from './dates.js';
+import { isNumberWord } from './numbers.js';
+import { DEMONYM_SUFFIX, GENERIC_NAME_WORDS, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_GROUPS } from './name-lexicon.js';
+import { fold, isCapitalised, tokenize, touches, type Token } from './tokens.js';
+
+export interface NameWord {
+  /** As written, possessive removed (Tesla's -> Tesla). */
+  readonly text: string;
+  readonly folded: string;
+  readonly isAcronym: boolean;
+}
+
+export interface NameMention {
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+  /** Every word of the run, connectors included (Bank of America). */
+  readonly words: readonly NameWord[];
+  /** The words that identify it: not titles, places kinds, connectors or dates (for "Presiden Joko Widodo":
+   * Joko, Widodo). */
+  readonly content: readonly NameWord[];
+}
+
+/** Share of a name's identifying words that must appear on the other side for it to count as present there:
+ * half lets "Taman Nasional Nairobi" meet "Nairobi National Park" while "New York Post" still misses "AFP". */
+const NAME_MATCH_SHARE = 0.5;
+/** Longest all-capital word read as an acronym (ASEAN, UNHCR); longer ones (JAKARTA, MAKING) are shouted. */
+const MAX_ACRONYM_LENGTH = 5;
+/** Shortest acronym looked for among the initials of lower-case words. */
+const MIN_LOWER_CASE_INITIALS = 3;
+/** A unit (sentence, headline) without final punctuation is in title case when this share of its longer
+ * non-initial words is capitalised; names there say nothing, since every word is capitalised. */
+const TITLE_CASE_SHARE = 0.7;
+/** ... and a unit that ends like a sentence only from this share: sentences can be dense with names. */
+const TITLE_CASE_SHARE_IN_SENTENCE = 0.9;
+/** ... counted over at least this many words, so that a short sentence full of names is not taken for one. */
+const TITLE_CASE_MIN_WORDS = 4;
+/** Words shorter than this do not vote on title case (articles and prepositions stay lower case in titles). */
+const TITLE_CASE_MIN_LENGTH = 4;
+/** Words shorter than this must match exactly: cognate rules on short words match almost anything. */
+const COGNATE_MIN_LENGTH = 4;
+/** Two words share a stem when their common prefix covers this share of the shorter (Afghan / Afghanistan). */
+const COGNATE_PREFIX_SHARE = 0.8;
+/** One edit is allowed from this length (Nasional / National after spelling rules), two from the next. */
+const ONE_EDIT_MIN_LENGTH = 5;
+const TWO_EDITS_MIN_LENGTH = 8;
+
+export function findNames(text: string): NameMention[] {
+  const tokens = tokenize(text);
+  const inTitle = titleCaseTokens(tokens);
+  const mentions: NameMention[] = [];
+  const seen = new Set<string>();
+  let covered = 0;
+  for (let index = 0; index < tokens.length; ) {
+    const run = readRun(tokens, index);
+    if (run === undefined) {
+      index++;
+      continue;
+    }
+    index = run.next;
+    if (inTitle[run.first] || isDomainPart(tokens, run.first) || isShouted(tokens, run) || isCurrency(tokens, run)
+        || tokens[run.first]!.start < covered) {
+      continue;
+    }
+    const mention = toMention(text, tokens, run);
+    if (mention === undefined) continue;
+    covered = mention.end;
+    const key = mention.content.map((word) => word.folded).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    mentions.push(mention);
+  }
+  return mentions;
+}
+
+interface Run {
+  /** Token indexes of the run's words, connectors included. */
+  readonly indexes: readonly number[];
+  readonly first: number;
+  /** Index of the first token after the run. */
+  readonly next: number;
+}
+
+function isNameStart(token: Token | undefined): token is Token {
+  // Single letters (A, I) and the pronoun's contractions (I'm) are no names.
+  return token?.kind === 'word' && isCapitalised(token.text) && token.text.length > 1 && !/^I['’]/.test(token.text);
+}
+
+/** A heading in capitals (MAKING IT HAPPEN): two or more capitals-only words too long to be acronyms. */
+function isShouted(tokens: readonly Token[], run: Run): boolean {
+  const shouted = run.indexes.filter((i) => /^\p{Lu}{2,}$/u.test(tokens[i]!.text) && tokens[i]!.text.length > MAX_ACRONYM_LENGTH - 1);
+  return shouted.length >= 2;
+}
+
+/** The US of US$ and S of S$: a currency, which the number finder reads. */
+function isCurrency(tokens: readonly Token[], run: Run): boolean {
+  const last = tokens[run.next - 1]!;
+  const after = tokens[run.next];
+  return run.indexes.length === 1 && after?.text === '$' && touches(last, after);
+}
+
+/** The COM of BULELENGPOST.COM, the Go of google.Go: a word glued after a dot glued to a word. */
+function isDomainPart(tokens: readonly Token[], index: number): boolean {
+  const dot = tokens[index - 1];
+  const before = tokens[index - 2];
+  return dot?.text === '.' && before !== undefined && touches(before, dot) && touches(dot, tokens[index]!);
+}
+
+function isPossessive(word: string): boolean {
+  return /['’]s$/i.test(word);
+}
+
+/** A run of capitalised words, joined by spaces, hyphens (France-Presse) or connectors (Bank of America). */
+function readRun(tokens: readonly Token[], index: number): Run | undefined {
+  if (!isNameStart(tokens[index])) return undefined;
+  const indexes = [index];
+  let last = index;
+  while (!isPossessive(tokens[last]!.text)) {
+    const next = tokens[last + 1];
+    if (next === undefined) break;
+    if (next.text === '-' && touches(tokens[last]!, next) && isNameStart(tokens[last + 2]) && touches(next, tokens[last + 2]!)) {
+      indexes.push(last + 2);
+      last += 2;
+      continue;
+    }
+    if (isNameStart(next) && !next.isInitial) {
+      indexes.push(last + 1);
+      last += 1;
+      continue;
+    }
+    if (next.kind === 'word' && NAME_CONNECTORS.has(next.text) && isNameStart(tokens[last + 2])) {
+      indexes.push(last + 1, last + 2);
+      last += 2;
+      continue;
+    }
+    break;
+  }
+  return { indexes, first: index, next: last + 1 };
+}
+
+function toWord(token: Token): NameWord {
+  let text = token.text.replace(/['’]s$/i, '').replace(/\./g, '');
+  // Plural acronyms (CRTs, MPs, SOEs) are the acronym.
+  if (/^\p{Lu}{2,}s$/u.test(text)) text = text.slice(0, -1);
+  const isAcronym = /^\p{Lu}{2,}$/u.test(text) && text.length <= MAX_ACRONYM_LENGTH;
+  return { text, folded: fold(text), isAcronym };
+}
+
+function toMention(text: string, tokens: readonly Token[], run: Run): NameMention | undefined {
+  let indexes = [...run.indexes];
+  if (tokens[run.first]!.isInitial) {
+    // "The Taliban": a capitalised function word only starts the sentence.
+    while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(fold(tokens[indexes[0]!]!.text))) indexes.shift();
+    // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym.
+    if (indexes.length === 1 && indexes[0] === run.first && !toWord(tokens[run.first]!).isAcronym) return undefined;
+  }
+  while (indexes.length > 0 && NAME_CONNECTORS.has(tokens[indexes.at(-1)!]!.text)) indexes.pop();
+  if (indexes.length === 0) return undefined;
+  const words = indexes.map((i) => toWord(tokens[i]!));
+  // The first word of a sentence is capitalised anyway: it counts only as part of what follows it
+  // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all).
+  const content = words.filter((word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym));
+  if (content.length === 0) return undefined;
+  const start = tokens[indexes[0]!]!.start;
+  let end = tokens[indexes.at(-1)!]!.end;
+  // "Agence France-Presse (AFP)": the acronym in brackets is the same name.
+  const after = indexes.at(-1)! + 1;
+  const bracketed = tokens[after + 1];
+  if (tokens[after]?.text === '(' && bracketed !== undefined && tokens[after + 2]?.text === ')' && toWord(bracketed).isAcronym) {
+    end = tokens[after + 2]!.end;
+    const acronym = toWord(bracketed);
+    return { surface: text.slice(start, end), start, end, words: [...words, acronym], content: [...content, acronym] };
+  }
+  return { surface: text.slice(start, end), start, end, words, content };
+}
+
+function isIdentifying(word: NameWord): boolean {
+  return (
+    word.folded.length > 1 &&
+    !isNumberWord(word.folded) &&
+    // Indonesian "-nya" (his, its: Cederanya "his injury") marks a common noun capitalised by mistake.
+    !(word.folded.length > 5 && word.folded.endsWith('nya')) &&
+    !/^[ivxl]+$/.test(word.folded) &&
+    !GENERIC_NAME_WORDS.has(word.folded) &&
+    !NAME_CONNECTORS.has(word.folded) &&
+    !LEADING_FUNCTION_WORDS.has(word.folded) &&
+    !isDateWord(word.folded)
+  );
+}
+
+/** Marks the tokens of units (from one initial word to the next) written in title case. */
+function titleCaseTokens(tokens: readonly Token[]): boolean[] {
+  const flags = tokens.map(() => false);
+  let unitStart = 0;
+  const close = (end: number): void => {
+    let capitalised = 0;
+    let counted = 0;
+    for (let i = unitStart + 1; i < end; i++) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word' || token.text.length < TITLE_CASE_MIN_LENGTH) continue;
+      counted++;
+      if (isCapitalised(token.text)) capitalised++;
+    }
+    const endsSentence = tokens.slice(unitStart, end).some((token) => /^[.!?]$/.test(token.text));
+    const share = endsSentence ? TITLE_CASE_SHARE_IN_SENTENCE : TITLE_CASE_SHARE;
+    const isTitle = counted >= TITLE_CASE_MIN_WORDS && capitalised / counted >= share;
+    for (let i = unitStart; i < end; i++) flags[i] = isTitle;
+  };
+  tokens.forEach((token, index) => {
+    if (token.isInitial && index > unitStart) {
+      close(index);
+      unitStart = index;
+    }
+  });
+  close(tokens.length);
+  return flags;
+}
+
+/** What a text offers to find a name in. */
+interface Haystack {
+  readonly words: ReadonlySet<string>;
+  readonly skeletons: readonly string[];
+  readonly acronyms: ReadonlySet<string>;
+  /** Initials of its runs of words (Agence France-Presse -> AFP), with and without connectors. */
+  readonly initials: ReadonlySet<string>;
+  readonly capitalised: ReadonlySet<string>;
+  /** Its folded words between single spaces, padded, for phrase look-ups. */
+  readonly phrase: string;
+}
+
+function haystack(text: string): Haystack {
+  const tokens = tokenize(text);
+  const words = new Set<string>();
+  const acronyms = new Set<string>();
+  const capitalised = new Set<string>();
+  const initials = new Set<string>();
+  const folded: string[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    const word = toWord(token);
+    words.add(word.folded);
+    folded.push(word.folded);
+    if (word.isAcronym) acronyms.add(word.text);
+    if (isCapitalised(token.text)) capitalised.add(word.folded);
+  }
+  // Initials of every run of up to MAX_ACRONYM_LENGTH words, connectors skipped or not: an acronym on one side
+  // may be spelt out on the other (AFP / Agence France-Presse, IPO / initial public offering). Runs in lower case
+  // count from three letters, since two-letter initials turn up by chance.
+  for (let first = 0; first < tokens.length; first++) {
+    let withConnectors = '';
+    let withoutConnectors = '';
+    let isCapitalisedRun = true;
+    for (let i = first; i < tokens.length && withConnectors.length < MAX_ACRONYM_LENGTH + 2; i++) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word') {
+        if (token.text === '-' && touches(tokens[i - 1]!, token)) continue;
+        break;
+      }
+      const isConnector = NAME_CONNECTORS.has(fold(token.text));
+      if (!isConnector && !isCapitalised(token.text)) isCapitalisedRun = false;
+      const letter = token.text[0]!.toUpperCase();
+      withConnectors += letter;
+      if (!isConnector) withoutConnectors += letter;
+      const minimum = isCapitalisedRun ? 2 : MIN_LOWER_CASE_INITIALS;
+      if (withConnectors.length >= minimum) initials.add(withConnectors);
+      if (withoutConnectors.length >= minimum) initials.add(withoutConnectors);
+    }
+  }
+  const skeletons = [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeleton))];
+  return { words, skeletons, acronyms, initials, capitalised, phrase: ` ${folded.join(' ')} ` };
+}
+
+interface Alias {
+  readonly words: readonly string[];
+  /** Acronym text, when the alias is one (matches case-sensitively). */
+  readonly acronym?: string;
+}
+
+const GROUPS: readonly (readonly Alias[])[] = NAME_GROUPS.map((group) =>
+  group.map((alias): Alias => {
+    const compact = alias.replace(/\./g, '');
+    if (/^\p{Lu}{2,}$/u.test(compact)) return { words: [fold(compact)], acronym: compact };
+    return { words: tokenize(alias).filter((token) => token.kind === 'word').map((token) => toWord(token).folded) };
+  }),
+);
+
+function aliasIn(alias: Alias, hay: Haystack): boolean {
+  if (alias.acronym !== undefined) return hay.acronyms.has(alias.acronym);
+  return hay.phrase.includes(` ${alias.words.join(' ')} `);
+}
+
+/** Indexes into `words` where the alias occurs. */
+function aliasAt(alias: Alias, words: readonly NameWord[]): number {
+  for (let start = 0; start + alias.words.length <= words.length; start++) {
+    const matches = alias.words.every((word, offset) => {
+      const candidate = words[start + offset]!;
+      return alias.acronym !== undefined ? candidate.text === alias.acronym : candidate.folded === word;
+    });
+    if (matches) return start;
+  }
+  return -1;
+}
+
+function isPresent(mention: NameMention, hay: Haystack): boolean {
+  // "You Tube" and "YouTube".
+  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) return true;
+  if (mention.words.length >= 2) {
+    const letters = mention.words.filter((word) => !NAME_CONNECTORS.has(word.folded)).map((word) => word.text[0]!.toUpperCase());
+    if (hay.acronyms.has(letters.join(''))) return true;
+  }
+  const found = new Set<NameWord>();
+  for (const group of GROUPS) {
+    for (const alias of group) {
+      const at = aliasAt(alias, mention.words);
+      if (at < 0) continue;
+      if (group.some((other) => aliasIn(other, hay))) {
+        for (const word of mention.words.slice(at, at + alias.words.length)) found.add(word);
+      }
+    }
+  }
+  let present = 0;
+  for (const word of mention.content) if (found.has(word) || isWordPresent(word, hay)) present++;
+  return present / mention.content.length >= NAME_MATCH_SHARE;
+}
+
+function isWordPresent(word: NameWord, hay: Haystack): boolean {
+  if (word.isAcronym) {
+    return hay.acronyms.has(word.text) || hay.initials.has(word.text) || hay.capitalised.has(word.folded);
+  }
+  if (hay.words.has(word.folded)) return true;
+  if (word.folded.length < COGNATE_MIN_LENGTH) return false;
+  const own = skeleton(word.folded);
+  return hay.skeletons.some((other) => isCognate(own, other));
+}
+
+/**
+ * A spelling skeleton that English and Indonesian forms of a name share: -tion -> si, -ity -> itas, c/ch/q -> k, ph -> f, gh/kh/th/dh -> the
+ * plain consonant, sy/sh -> s, oe -> u (old Indonesian spelling), y -> i, doubled letters single.
+ */
+export function skeleton(folded: string): string {
+  return folded
+    .replace(/[^a-z]/g, '')
+    // English Latinate endings as Indonesian spells them: coordination / koordinasi, ethnicity / etnisitas.
+    .replace(/[st]ions?$/, 'si')
+    .replace(/ity$/, 'itas')
+    .replace(/ical$/, 'is')
+    .replace(/ic$/, 'ik')
+    .replace(/ism$/, 'isme')
+    .replace(/ive$/, 'if')
+    .replace(/ph/g, 'f')
+    .replace(/([gktd])h/g, '$1')
+    .replace(/ch/g, 'k')
+    .replace(/s[hy]/g, 's')
+    .replace(/dj/g, 'j')
+    .replace(/tj/g, 'c')
+    .replace(/oe/g, 'u')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'f')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+export function isCognate(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < COGNATE_MIN_LENGTH) return false;
+  let prefix = 0;
+  while (prefix < shorter && a[prefix] === b[prefix]) prefix++;
+  if (prefix >= Math.ceil(COGNATE_PREFIX_SHARE * shorter)) return true;
+  if (shorter < ONE_EDIT_MIN_LENGTH) return false;
+  return editDistanceAtMost(a, b, shorter >= TWO_EDITS_MIN_LENGTH ? 2 : 1);
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= limit;
+}
+
+/** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
+export function nameDifferences(source: string, target: string): Difference[] {
+  let missingInTarget = absentFrom(findNames(source), haystack(target)).filter((m) => !isDemonymOnly(m));
+  let missingInSource = absentFrom(findNames(target), haystack(source)).filter((m) => !isDemonymOnly(m));
+  // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
+  const sourceAcronyms = missingInTarget.filter(isAcronymOnly);
+  const targetAcronyms = missingInSource.filter(isAcronymOnly);
+  const translated = Math.min(sourceAcronyms.length, targetAcronyms.length);
+  if (translated > 0) {
+    const dropped = new Set([...sourceAcronyms.slice(0, translated), ...targetAcronyms.slice(0, translated)]);
+    missingInTarget = missingInTarget.filter((mention) => !dropped.has(mention));
+    missingInSource = missingInSource.filter((mention) => !dropped.has(mention));
+  }
+  if (missingInTarget.length > 0 && missingInSource.length > 0) {
+    return [{
+      kind: 'name',
+      source: missingInTarget.map((mention) => mention.surface).join(', '),
+      target: missingInSource.map((mention) => mention.surface).join(', '),
+      detail: 'different names',
+    }];
+  }
+  return [
+    ...missingInTarget.map((m): Difference => ({ kind: 'name', source: m.surface, target: null, detail: 'only in source' })),
+    ...missingInSource.map((m): Difference => ({ kind: 'name', source: null, target: m.surface, detail: 'only in target' })),
+  ];
+}
+
+/** Demonyms from the name groups: every single-word alias after the first that ends like one. */
+const DEMONYMS: ReadonlySet<string> = new Set(
+  NAME_GROUPS.flatMap((group) =>
+    group.slice(1).filter((alias) => /^\p{L}+$/u.test(alias) && DEMONYM_SUFFIX.test(alias)).map((alias) => fold(alias)),
+  ),
+);
+
+function isDemonymOnly(mention: NameMention): boolean {
+  return mention.content.every((word) => DEMONYMS.has(word.folded));
+}
+
+function isAcronymOnly(mention: NameMention): boolean {
+  return mention.content.every((word) => word.isAcronym);
+}
+
+function absentFrom(mentions: readonly NameMention[], hay: Haystack): NameMention[] {
+  return mentions.filter((mention) => !isPresent(mention, hay));
+}

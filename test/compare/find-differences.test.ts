@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { findDifferences, summarizeDifferences } from '../../src/compare/index.js';
+import type { Difference } from '../../src/types.js';
+
+const EN_ID = { sourceLang: 'en', targetLang: 'id' } as const;
+
+/**
+ * Aligned pairs of the seed story: an English wire story and its Indonesian rewrite, which credits the New York
+ * Post where the English says AFP, drops "Saturday, July 30" and "According to an AFP report", and turns "does
+ * not allow the user to rewind" into "allows the user to rewind".
+ */
+const SEED = {
+  credit: [
+    'Agence France-Presse (AFP) reported that Taliban spokesmen ran an in-app chat room where they discussed their religion and plans for the future of Afghanistan, which quickly fell into the control of the extremist group amid the withdrawal of American troops,',
+    'Dikutip dari New York Post, juru bicara Taliban menjalankan ruang obrolan dalam aplikasi di mana mereka membahas agama dan rencana mereka untuk masa depan Afghanistan, yang dengan cepat jatuh ke dalam kendali kelompok ekstremis di tengah penarikan pasukan Amerika.',
+  ],
+  date: [
+    "Saturday, July 30, a Taliban spokesman once again appeared on the app, calling for better relations between Afghanistan and Iran while praising the country's theocratic system of government.",
+    'Mengenai aktifitas terakhir, seorang juru bicara Taliban sekali lagi tampil di chatroom Clubhouse, menyerukan hubungan yang lebih baik antara Afghanistan dan Iran sambil memuji sistem pemerintahan teokratis negara itu, menurut media nonprofit Asia Selatan.',
+  ],
+  report: [
+    "According to an AFP report, nearly half of the country's 37 million people have internet access, and 13 million use social media.",
+    'Hampir setengah dari 37 juta penduduk negara itu memiliki akses internet dan 13 juta penduduk menggunakannya untuk media sosial.',
+  ],
+  rewind: [
+    "Content at Clubhouse, which rose to prominence earlier this year for holding exclusive sessions with tech icons like Tesla's Elon Musk and Robinhood's Vlad Tenev, is harder to track than many other social media platforms because the chat is audio-only, and the app does not allow the user to rewind or listen to the previous session.",
+    // One English sentence against two Indonesian ones, joined as the pipeline joins them.
+    "Konten di Clubhouse yang menjadi terkenal awal tahun ini karena mengadakan sesi eksklusif dengan ikon teknologi seperti Tesla's Elon Musk dan Robinhood's Vlad Tenev. Konten seperti ini lebih sulit dilacak daripada banyak platform media sosial lainnya karena obrolannya hanya sebatas audio, memungkinkan pengguna untuk memundurkan atau mendengarkan sesi sebelumnya.",
+  ],
+  followers: [
+    'Zabihullah Mujahid, a spokesman for the Taliban who also operates a Twitter account with 232.000 followers, denied threatening his opponent at the Clubhouse in a statement to AFP.',
+    'Juru bicara Taliban Zabihullah Mujahid, yang juga mengoperasikan akun Twitter dengan 232.000 pengikut, membantah mengancam lawan di Clubhouse dalam sebuah pernyataan kepada AFP.',
+  ],
+} as const;
+
+describe('findDifferences on the seed story', () => {
+  it('reports the changed credit as names face to face', () => {
+    expect(findDifferences(...SEED.credit, EN_ID)).toEqual([
+      { kind: 'name', source: 'Agence France-Presse (AFP)', target: 'New York Post', detail: 'different names' },
+    ]);
+  });
+
+  it('reports the dropped date, and no number for its day', () => {
+    const differences = findDifferences(...SEED.date, EN_ID);
+    expect(differences.filter((d) => d.kind === 'date')).toEqual([
+      { kind: 'date', source: 'Saturday, July 30', target: null, detail: 'only in source' },
+    ]);
+    expect(differences.filter((d) => d.kind === 'number')).toEqual([]);
+  });
+
+  it('reports the dropped attribution, and no number for 37 million / 37 juta and 13 million / 13 juta', () => {
+    expect(findDifferences(...SEED.report, EN_ID)).toEqual([
+      { kind: 'name', source: 'AFP', target: null, detail: 'only in source' },
+    ]);
+  });
+
+  it('reports the lost negation', () => {
+    expect(findDifferences(...SEED.rewind, EN_ID)).toEqual([
+      { kind: 'negation', source: 'does not allow', target: null, detail: 'negated only in source' },
+    ]);
+  });
+
+  it('finds nothing in a faithful pair with 232.000 followers on both sides', () => {
+    expect(findDifferences(...SEED.followers, EN_ID)).toEqual([]);
+  });
+});
+
+describe('findDifferences', () => {
+  it.each<[string, string, string]>([
+    // number
+    ['The company hired 1,500 workers.', 'Perusahaan itu merekrut 1.500 pekerja.', ''],
+    ['The company hired 1,500 workers.', 'Perusahaan itu merekrut 1.800 pekerja.', 'number: 1,500 ≠ 1.800'],
+    ['Prices rose 5 percent.', 'Harga naik lima persen.', ''],
+    ['The fund holds $2.5 billion.', 'Dana itu memegang US$ 2,5 miliar.', ''],
+    ['Three people died.', 'Tiga orang tewas.', ''],
+    ['Three people died.', 'Empat orang tewas.', 'number: Three ≠ Empat'],
+    ['It costs Rp 1,500 a cup.', 'Harganya Rp1.500 per cangkir.', ''],
+    ['He has been there for 20 years.', 'Dia sudah di sana.', 'number: 20 ≠ —'],
+    ['Both men were released.', 'Kedua pria itu dibebaskan.', ''],
+    ['One of them was injured.', 'Salah satu dari mereka terluka.', ''],
+    ['They came a year later.', 'Mereka datang 1 tahun kemudian.', ''],
+    // name
+    ['The talks involved China and Japan.', 'Perundingan itu melibatkan Cina dan Jepang.', ''],
+    ['He flew to the Netherlands.', 'Dia terbang ke Belanda.', ''],
+    ['The United Nations sent aid.', 'PBB mengirim bantuan.', ''],
+    ['She lives in Afghanistan.', 'Dia tinggal di Afganistan.', ''],
+    ['The attack was reported by Reuters.', 'Serangan itu dilaporkan.', 'name: Reuters ≠ —'],
+    // A lone capitalised word starting a sentence is not taken for a name: it may be any word.
+    ['Reuters reported the attack.', 'Serangan itu dilaporkan.', ''],
+    ['The minister met Joko Widodo.', 'Menteri itu bertemu Presiden Joko Widodo.', ''],
+    ['Officials in Jakarta said so.', 'Pejabat di Bandung mengatakan demikian.', 'name: Jakarta ≠ Bandung'],
+    // date
+    ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Sabtu, 30 Juli.', ''],
+    ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Minggu, 31 Juli.', 'date: Saturday, July 30 ≠ Minggu, 31 Juli'],
+    ['The strike is on January 7 and 8.', 'Pemogokan pada 7 dan 8 Januari.', ''],
+    ['It starts at 9 p.m.', 'Acara dimulai pukul 21.00 WIB.', ''],
+    ['Last week prices fell.', 'Minggu lalu harga turun.', ''],
+    // quote
+    ['"We will not give up," he said.', '"Kami tidak akan menyerah," katanya.', ''],
+    ['"We will keep fighting to the end," he said.', 'Dia mengatakan akan terus berjuang.', 'quote: We will keep fighting to the end, ≠ —'],
+    // negation
+    ['The app does not allow rewinding.', 'Aplikasi itu tidak mengizinkan pemutaran ulang.', ''],
+    ['The app allows rewinding.', 'Aplikasi itu tidak mengizinkan pemutaran ulang.', 'negation: — ≠ itu tidak mengizinkan'],
+    ['The behaviour is immoral.', 'Perilaku itu tidak bermoral.', ''],
+    ['He joined soon after.', 'Dia bergabung tidak lama kemudian.', ''],
+  ])('%s | %s', (source, target, summary) => {
+    expect(summarizeDifferences(findDifferences(source, target, EN_ID))).toBe(summary);
+  });
+
+  it('compares two versions in the same language', () => {
+    const differences = findDifferences(
+      'Only about 15 percent of Afghans have access to the internet.',
+      'Only about 50 percent of Afghans have access to the internet.',
+      { sourceLang: 'en', targetLang: 'en' },
+    );
+    expect(differences).toEqual([{ kind: 'number', source: '15 percent', target: '50 percent', detail: 'different value' }]);
+  });
+});
+
+describe('summarizeDifferences', () => {
+  it.each<[Difference[], string]>([
+    [[], ''],
+    [[{ kind: 'number', source: '232.000', target: null }], 'number: 232.000 ≠ —'],
+    [
+      [
+        { kind: 'number', source: '232.000', target: null },
+        { kind: 'name', source: 'AFP', target: 'New York Post' },
+      ],
+      'number: 232.000 ≠ —; name: AFP ≠ New York Post',
+    ],
+    [[{ kind: 'quote', source: null, target: 'two\nlines' }], 'quote: — ≠ two lines'],
+  ])('%j', (differences, summary) => {
+    expect(summarizeDifferences(differences)).toBe(summary);
+  });
+});
