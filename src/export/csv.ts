@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Alignment, Difference } from '../types.js';
+import { summarizeDifferences } from '../compare/index.js';
+import type { Alignment } from '../types.js';
 import { pairLabel, sideText } from './pair-text.js';
 
 /** Excel and LibreOffice read UTF-8 CSV correctly only with a byte-order mark. */
@@ -23,12 +24,6 @@ export interface CsvOptions {
   readonly header?: boolean;
 }
 
-export function describeDifferences(differences: readonly Difference[]): string {
-  return differences
-    .map((d) => `${d.kind}: ${d.source ?? '—'} ≠ ${d.target ?? '—'}${d.detail ? ` (${d.detail})` : ''}`)
-    .join('; ');
-}
-
 /** One row per pair; `pairName` fills the first column (the file pair in batch mode). */
 export function csvRows(alignment: Alignment, pairName: string): string[][] {
   return alignment.pairs.map((pair) => [
@@ -39,7 +34,7 @@ export function csvRows(alignment: Alignment, pairName: string): string[][] {
     sideText(alignment, pair, 'target'),
     pairLabel(pair),
     pair.score.toFixed(4),
-    describeDifferences(pair.differences),
+    summarizeDifferences(pair.differences),
   ]);
 }
 

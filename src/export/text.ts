@@ -1,5 +1,5 @@
 import type { Alignment, SentencePair } from '../types.js';
-import { describeDifferences } from './csv.js';
+import { summarizeDifferences } from '../compare/index.js';
 import { pairLabel, sideText } from './pair-text.js';
 
 /** Status markers that read without colour. */
@@ -49,7 +49,7 @@ export function toText(alignment: Alignment, width = 100): string {
     for (let k = 0; k < Math.max(left.length, right.length); k++) {
       out.push(`${(left[k] ?? '').padEnd(column)} | ${right[k] ?? ''}`.trimEnd());
     }
-    if (pair.differences.length > 0) out.push(`  differences: ${describeDifferences(pair.differences)}`);
+    if (pair.differences.length > 0) out.push(`  differences: ${summarizeDifferences(pair.differences)}`);
     out.push('');
   }
   return out.join('\n');

@@ -35,7 +35,7 @@ describe('csv', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(alignment.pairs.length + 1);
     expect(rows[2]![3]).toBe('He said "no", then <left> & went.');
-    expect(rows[2]![7]).toBe('name: AFP ≠ — (only in the source)');
+    expect(rows[2]![7]).toBe('name: AFP ≠ —');
     expect(rows[5]!.slice(1, 3)).toEqual(['3 4', '3']);
     expect(rows[5]![5]).toBe('aligned 2-1');
   });
