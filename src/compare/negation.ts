@@ -60,14 +60,17 @@ const ID_NEGATIVE_AFFIX = /^(?:ketidak|ketak|non)[a-z]{3,}|tidak[a-z]{3,}/;
 
 /**
  * Negator and the word after it that together do not negate: tak pelak (undeniably), tidak lama (soon), tanpa
- * sengaja (accidentally), tidak sedikit (many), belum lagi (let alone), not only, no doubt, no matter.
+ * sengaja (accidentally), tidak sedikit (many), belum lagi (let alone), no doubt, no matter; and "not only" with
+ * its translations (tidak hanya, bukan saja), which a translator as often renders as "selain" (besides).
  */
+const NOT_ONLY = ['hanya', 'saja', 'sekedar', 'sekadar', 'cuma'];
 const IDIOMS_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
-  tidak: new Set(['pelak', 'lama', 'sengaja', 'sedikit', 'jarang', 'hanya', 'lain', 'terkecuali', 'kurang', 'terhitung', 'sekedar', 'sekadar']),
-  tak: new Set(['pelak', 'lama', 'sengaja', 'sedikit', 'jarang', 'hanya', 'lain', 'terkecuali', 'kurang', 'terhitung', 'sekedar', 'sekadar']),
+  tidak: new Set(['pelak', 'lama', 'sengaja', 'sedikit', 'jarang', 'lain', 'terkecuali', 'kurang', 'terhitung', ...NOT_ONLY]),
+  tak: new Set(['pelak', 'lama', 'sengaja', 'sedikit', 'jarang', 'lain', 'terkecuali', 'kurang', 'terhitung', ...NOT_ONLY]),
+  bukan: new Set(NOT_ONLY),
   tanpa: new Set(['sengaja', 'terkecuali', 'kecuali']),
   belum: new Set(['lagi', 'lama']),
-  not: new Set(['least']),
+  not: new Set(['least', 'only', 'just', 'merely']),
   no: new Set(['doubt', 'matter', 'wonder']),
   nothing: new Set(['but']),
   none: new Set(['other']),

@@ -36,3 +36,14 @@ describe('measureFalseAlarms', () => {
     expect(rates).toEqual({ pairs: 3, flagged: 2, byKind: { number: 1, name: 1, date: 0, quote: 0, negation: 1 } });
   });
 });
+
+describe('wordDiff keeps numbers and contractions whole', () => {
+  it.each<[string, string, Array<[string, '+' | '-' | '=']>]>([
+    ['. America', '232.000 America', [['.', '-'], ['232.000', '+'], [' America', '=']]],
+    ['US$ 1,5 juta', 'US$ 1,6 juta', [['US$ ', '='], ['1,5', '-'], ['1,6', '+'], [' juta', '=']]],
+    ["Twitter doesn't", 'Twitter doesn’t', [['Twitter ', '='], ["doesn't", '-'], ['doesn’t', '+']]],
+  ])('%s / %s', (source, target, expected) => {
+    const changes = wordDiff(source, target).map((c): [string, '+' | '-' | '='] => [c.value, c.added ? '+' : c.removed ? '-' : '=']);
+    expect(changes).toEqual(expected);
+  });
+});
