@@ -257,8 +257,10 @@ class BeadCoster {
   beadCost = (i: number, j: number, a: number, b: number): number => {
     if (a === 0) return this.skipPrice('target', j);
     if (b === 0) return this.skipPrice('source', i);
+    const unit = this.unitCost(i, j, a, b);
+    if (unit === Infinity) return Infinity;
     const size = a + b;
-    let cost = this.unitCost(i, j, a, b) * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
+    let cost = unit * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
     if (size > 2 && (this.source.boilerplate[a - 1]![i]! > 0 || this.target.boilerplate[b - 1]![j]! > 0)) {
       cost += this.tuning.boilerplateMergePenalty;
     }
