@@ -8,7 +8,14 @@
 import type { Difference } from '../types.js';
 import { isDateWord } from './dates.js';
 import { isNumberWord } from './numbers.js';
-import { DEMONYM_SUFFIX, GENERIC_NAME_WORDS, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_GROUPS } from './name-lexicon.js';
+import {
+  DEMONYM_SUFFIX,
+  GENERIC_NAME_WORDS,
+  LEADING_FUNCTION_WORDS,
+  NAME_CONNECTORS,
+  NAME_GROUPS,
+  PLACE_GROUPS,
+} from './name-lexicon.js';
 import { fold, isCapitalised, tokenize, touches, type Token } from './tokens.js';
 
 export interface NameWord {
@@ -286,7 +293,7 @@ interface Alias {
   readonly acronym?: string;
 }
 
-const GROUPS: readonly (readonly Alias[])[] = NAME_GROUPS.map((group) =>
+const GROUPS: readonly (readonly Alias[])[] = [...NAME_GROUPS, ...PLACE_GROUPS].map((group) =>
   group.map((alias): Alias => {
     const compact = alias.replace(/\./g, '');
     if (/^\p{Lu}{2,}$/u.test(compact)) return { words: [fold(compact)], acronym: compact };
@@ -422,21 +429,31 @@ export function nameDifferences(source: string, target: string): Difference[] {
       detail: 'different names',
     }];
   }
+  // A country or region on one side only is context a translator added or dropped (see PLACE_GROUPS).
   return [
-    ...missingInTarget.map((m): Difference => ({ kind: 'name', source: m.surface, target: null, detail: 'only in source' })),
-    ...missingInSource.map((m): Difference => ({ kind: 'name', source: null, target: m.surface, detail: 'only in target' })),
+    ...missingInTarget.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: m.surface, target: null, detail: 'only in source' })),
+    ...missingInSource.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: null, target: m.surface, detail: 'only in target' })),
   ];
 }
 
 /** Demonyms from the name groups: every single-word alias after the first that ends like one. */
 const DEMONYMS: ReadonlySet<string> = new Set(
-  NAME_GROUPS.flatMap((group) =>
+  [...NAME_GROUPS, ...PLACE_GROUPS].flatMap((group) =>
     group.slice(1).filter((alias) => /^\p{L}+$/u.test(alias) && DEMONYM_SUFFIX.test(alias)).map((alias) => fold(alias)),
   ),
 );
 
 function isDemonymOnly(mention: NameMention): boolean {
   return mention.content.every((word) => DEMONYMS.has(word.folded));
+}
+
+/** Every word of every place alias (Korea Utara -> korea, utara). */
+const PLACE_WORDS: ReadonlySet<string> = new Set(
+  PLACE_GROUPS.flat().flatMap((alias) => tokenize(alias).filter((t) => t.kind === 'word').map((t) => toWord(t).folded)),
+);
+
+function isPlaceOnly(mention: NameMention): boolean {
+  return mention.content.every((word) => PLACE_WORDS.has(word.folded) || DEMONYMS.has(word.folded));
 }
 
 function isAcronymOnly(mention: NameMention): boolean {

@@ -89,6 +89,14 @@ describe('findDifferences', () => {
     ['Reuters reported the attack.', 'Serangan itu dilaporkan.', ''],
     ['The minister met Joko Widodo.', 'Menteri itu bertemu Presiden Joko Widodo.', ''],
     ['Officials in Jakarta said so.', 'Pejabat di Bandung mengatakan demikian.', 'name: Jakarta ≠ Bandung'],
+    // A country on one side only is context a translator added; against another name it is a change.
+    ['Officials in Kabul said so.', 'Pejabat di Kabul, ibukota Afghanistan, mengatakan demikian.', ''],
+    ['He flew to Japan.', 'Dia terbang ke Korea.', 'name: Japan ≠ Korea'],
+    // Two acronyms left face to face are one name abbreviated in each language.
+    ['The CBS figures came out.', 'Data BPS keluar.', ''],
+    ['The MFI law was passed.', 'Undang-undang LKM disahkan.', ''],
+    // Demonyms dropped in translation lose little.
+    ['The French agency AFP reported it.', 'Kantor berita AFP melaporkannya.', ''],
     // date
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Sabtu, 30 Juli.', ''],
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Minggu, 31 Juli.', 'date: Saturday, July 30 ≠ Minggu, 31 Juli'],
