@@ -69,15 +69,49 @@ export function App(props: AppProps) {
       />
     );
   }
-  const lines =
-    load.phase === 'loading'
-      ? progressLines(props.sourcePath, props.targetPath, load.progress, size.columns)
-      : errorLines(load.message, size.columns);
+  if (load.phase === 'loading') {
+    return (
+      <QuitOnKey exitCode={EXIT_OK} onExit={props.onExit}>
+        <LoadingScreen
+          sourcePath={props.sourcePath}
+          targetPath={props.targetPath}
+          progress={load.progress}
+          columns={size.columns}
+          isColorEnabled={props.isColorEnabled}
+        />
+      </QuitOnKey>
+    );
+  }
   return (
-    <QuitOnKey exitCode={load.phase === 'failed' ? EXIT_LOAD_FAILED : EXIT_OK} onExit={props.onExit}>
-      <Lines lines={lines} isColorEnabled={props.isColorEnabled} />
+    <QuitOnKey exitCode={EXIT_LOAD_FAILED} onExit={props.onExit}>
+      <Lines lines={errorLines(load.message, size.columns)} isColorEnabled={props.isColorEnabled} />
     </QuitOnKey>
   );
+}
+
+/** How often the spinner moves: about eight frames a second reads as alive without costing anything. */
+export const SPINNER_INTERVAL_MS = 120;
+
+interface LoadingScreenProps {
+  readonly sourcePath: string;
+  readonly targetPath: string;
+  readonly progress: ProgressEvent | null;
+  readonly columns: number;
+  readonly isColorEnabled: boolean;
+}
+
+function LoadingScreen({ sourcePath, targetPath, progress, columns, isColorEnabled }: LoadingScreenProps) {
+  const [clock, setClock] = useState({ tick: 0, elapsedMs: 0 });
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      setClock((previous) => ({ tick: previous.tick + 1, elapsedMs: Date.now() - started }));
+    }, SPINNER_INTERVAL_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, []);
+  return <Lines lines={progressLines(sourcePath, targetPath, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
 }
 
 /** A new alignment object means a fresh view state. */

@@ -63,8 +63,10 @@ async function writeDemoCsv(alignment: Alignment, outPath: string): Promise<void
 
 async function main(): Promise<number> {
   const { file, out } = parseArgs(process.argv.slice(2));
-  const alignment = await readAlignment(file);
+  // A file that cannot be read ends on the review UI's error screen, as a failed alignment would.
+  const alignment = await readAlignment(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const load = async (onProgress: (event: ProgressEvent) => void): Promise<Alignment> => {
+    if (alignment instanceof Error) throw alignment;
     const total = alignment.source.sentences.length + alignment.target.sentences.length;
     for (let step = 1; step <= DEMO_PROGRESS_STEPS; step += 1) {
       onProgress({ stage: 'embed', done: Math.round((total * step) / DEMO_PROGRESS_STEPS), total });
@@ -73,8 +75,8 @@ async function main(): Promise<number> {
     return alignment;
   };
   return runTui({
-    sourcePath: alignment.source.path,
-    targetPath: alignment.target.path,
+    sourcePath: alignment instanceof Error ? file : alignment.source.path,
+    targetPath: alignment instanceof Error ? file : alignment.target.path,
     load,
     exportCsv: writeDemoCsv,
     ...(out === undefined ? {} : { exportPath: out }),

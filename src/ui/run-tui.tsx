@@ -1,6 +1,8 @@
 /** Entry point of the interactive review: shows progress while the alignment is computed, then the review screen.
  * Resolves with the exit code once the user quits; it never calls process.exit, so the caller decides. */
+import { openSync } from 'node:fs';
 import path from 'node:path';
+import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import type { Alignment, ProgressEvent } from '../types.js';
 import { App, EXIT_OK, type LoadState } from './app.js';
@@ -27,6 +29,37 @@ const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 export function defaultExportPath(sourcePath: string, targetPath: string): string {
   const stem = (file: string): string => path.parse(file).name;
   return `${stem(sourcePath)}.${stem(targetPath)}.selaras.csv`;
+}
+
+/** There is no terminal to read keys from (input piped, and no /dev/tty). */
+export class NoTerminalInputError extends Error {
+  constructor() {
+    super('the review screen needs a terminal to read keys from; with piped input, use --format text, json or csv');
+    this.name = 'NoTerminalInputError';
+  }
+}
+
+interface TerminalInput {
+  readonly stream: NodeJS.ReadStream;
+  readonly close: () => void;
+}
+
+/** Keys come from stdin when it is a terminal; when input is piped they come from the controlling terminal,
+ * as less and fzf do. */
+function openTerminalInput(): TerminalInput {
+  if (process.stdin.isTTY) return { stream: process.stdin, close: () => {} };
+  let stream: ReadStream;
+  try {
+    stream = new ReadStream(openSync('/dev/tty', 'r'));
+  } catch {
+    throw new NoTerminalInputError();
+  }
+  return {
+    stream: stream as unknown as NodeJS.ReadStream,
+    close: () => {
+      stream.destroy();
+    },
+  };
 }
 
 function errorMessage(error: unknown): string {
@@ -56,10 +89,12 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     />
   );
 
+  const input = openTerminalInput();
   const isAlternateScreen = stdout.isTTY === true;
   if (isAlternateScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
   try {
     const instance = render(view(), {
+      stdin: input.stream,
       // Ctrl-C is a key like q: the app quits through the same path and returns exit code 0.
       exitOnCtrlC: false,
       // Ink's incremental line diff (6.8) duplicated rows after a few scrolls in tmux; full redraws are correct.
@@ -78,14 +113,18 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
       lastProgressDraw = now;
       show({ phase: 'loading', progress: event });
     };
-    options.load(onProgress).then(
-      (alignment) => show({ phase: 'ready', alignment }),
-      (error: unknown) => show({ phase: 'failed', message: errorMessage(error) }),
-    );
+    // Through a promise, so that a load that throws at once still ends on the error screen.
+    Promise.resolve()
+      .then(() => options.load(onProgress))
+      .then(
+        (alignment) => show({ phase: 'ready', alignment }),
+        (error: unknown) => show({ phase: 'failed', message: errorMessage(error) }),
+      );
     await instance.waitUntilExit();
     hasExited = true;
   } finally {
     if (isAlternateScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
+    input.close();
   }
   return exitCode;
 }

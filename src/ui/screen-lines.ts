@@ -7,6 +7,7 @@ import {
   PANE_SEPARATOR,
   clampLines,
   displayWidth,
+  lineWidth,
   listColumns,
   padLine,
   truncateLine,
@@ -59,19 +60,25 @@ export function countSpans(counts: PairCounts, isShort: boolean): Span[] {
   ]);
 }
 
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 export function headerLines(model: ReviewModel, columns: number): Line[] {
   const { source, target, model: modelName } = model.alignment;
-  const title: Span[] = [
+  const title = (shorten: boolean): Span[] => [
     { text: 'selaras ', tone: 'heading' },
-    ...documentName(source),
+    ...documentName(shorten ? { ...source, path: baseName(source.path) } : source),
     { text: ' ⇄ ', tone: 'dim' },
-    ...documentName(target),
+    ...documentName(shorten ? { ...target, path: baseName(target.path) } : target),
     { text: '  model ', tone: 'dim' },
     { text: modelName, tone: 'normal' },
   ];
+  const fullTitle = title(false);
+  const titleLine = lineWidth(fullTitle) <= columns ? fullTitle : title(true);
   const longCounts = countSpans(model.counts, false);
-  const counts = displayWidth(longCounts.map((s) => s.text).join('')) <= columns ? longCounts : countSpans(model.counts, true);
-  return [padLine(title, columns), padLine(counts, columns)];
+  const counts = lineWidth(longCounts) <= columns ? longCounts : countSpans(model.counts, true);
+  return [padLine(titleLine, columns), padLine(counts, columns)];
 }
 
 /** Wrapped text of one side of a row, or the placeholder. Matches of the search are highlighted. */
@@ -182,8 +189,9 @@ export function listLines(state: ViewState, rows: number): Line[] {
   const { columns } = state.size;
   const lines: Line[] = [];
   if (state.visible.length === 0) {
-    const why =
-      state.query.length > 0 ? `no pair contains "${state.query}"` : 'no flagged pairs (Tab shows all pairs)';
+    let why = 'no sentences in either file';
+    if (state.query.length > 0) why = `no pair contains "${state.query}"`;
+    else if (state.filter === 'flagged') why = 'no flagged pairs (Tab shows all pairs)';
     lines.push(padLine([{ text: `   ${why}`, tone: 'dim' }], columns));
   }
   for (let position = state.top; position < state.visible.length && lines.length < rows; position += 1) {
@@ -225,24 +233,35 @@ function sideLines(
   );
 }
 
+/** One difference: its kind, what each side says, and the compare module's detail. A detail that already says which
+ * side ("only in target") is used with the side's label instead of repeating it. */
 export function differenceSpans(difference: Difference, labels: { source: string; target: string }): Span[] {
   const kind: Span = { text: difference.kind.padEnd(DIFFERENCE_KIND_WIDTH), tone: 'warning' };
   const quoted = (text: string): Span => ({ text: `“${text}”`, tone: 'heading' });
-  let body: Span[];
+  const detail = difference.detail?.replace(/\bonly in (source|target)\b/g, (_match, side: string) =>
+    `only in ${side === 'source' ? labels.source : labels.target}`,
+  );
+  const saysSide = detail !== undefined && detail !== difference.detail;
+  const note = (text: string): Span => ({ text, tone: 'dim' });
   if (difference.source !== null && difference.target !== null) {
-    body = [
-      { text: `${labels.source} `, tone: 'dim' },
+    return [
+      kind,
+      note(`${labels.source} `),
       quoted(difference.source),
-      { text: `  ${labels.target} `, tone: 'dim' },
+      note(`  ${labels.target} `),
       quoted(difference.target),
+      ...(detail === undefined ? [] : [note(` (${detail})`)]),
     ];
-  } else if (difference.source !== null) {
-    body = [quoted(difference.source), { text: ` only in ${labels.source}`, tone: 'dim' }];
-  } else {
-    body = [quoted(difference.target ?? ''), { text: ` only in ${labels.target}`, tone: 'dim' }];
   }
-  const detail: Span[] = difference.detail === undefined ? [] : [{ text: ` (${difference.detail})`, tone: 'dim' }];
-  return [kind, ...body, ...detail];
+  const isSource = difference.source !== null;
+  const value = quoted(difference.source ?? difference.target ?? '');
+  if (saysSide) return [kind, value, note(` ${detail}`)];
+  return [
+    kind,
+    value,
+    note(` only in ${isSource ? labels.source : labels.target}`),
+    ...(detail === undefined ? [] : [note(` (${detail})`)]),
+  ];
 }
 
 /** Word diff of a same-language pair; the [- -] and {+ +} marks read without colour. */
@@ -279,11 +298,12 @@ function buildDetailLines(model: ReviewModel, pairIndex: number, columns: number
   const title: Span[] = [{ text: '─', tone: 'dim' }, { text: titleText, tone: 'heading' }];
   const rest = columns - displayWidth(titleText) - 1;
   const lines: Line[] = [truncateLine([...title, { text: '─'.repeat(Math.max(0, rest)), tone: 'dim' }], columns)];
-  lines.push(...sideLines(alignment.source, pair.source, labels.source, columns, 'heading'));
-  lines.push(...sideLines(alignment.target, pair.target, labels.target, columns, 'heading'));
+  // The word diff says the most about two versions of one text, so it comes first and is the last to be cut.
   if (pair.wordDiff !== undefined && pair.wordDiff.length > 0) {
     lines.push(...labelledLines('changes', wordDiffSpans(pair.wordDiff), columns, 'dim'));
   }
+  lines.push(...sideLines(alignment.source, pair.source, labels.source, columns, 'heading'));
+  lines.push(...sideLines(alignment.target, pair.target, labels.target, columns, 'heading'));
   if (pair.differences.length === 0) {
     lines.push(padLine([{ text: 'no differences found', tone: 'dim' }], columns));
   } else {
@@ -397,29 +417,43 @@ export function progressBar(done: number, total: number, width: number): string 
   return '█'.repeat(filled) + '░'.repeat(Math.max(0, width - filled));
 }
 
+/** Braille spinner: it moves even while a stage reports nothing (a model loading), so the screen never looks frozen. */
+export const SPINNER_FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
+
+export interface ProgressClock {
+  /** Advances on a timer while loading. */
+  readonly tick: number;
+  readonly elapsedMs: number;
+}
+
 export function progressLines(
   sourcePath: string,
   targetPath: string,
   progress: ProgressEvent | null,
   columns: number,
+  clock: ProgressClock = { tick: 0, elapsedMs: 0 },
 ): Line[] {
+  const spinner = SPINNER_FRAMES[clock.tick % SPINNER_FRAMES.length] ?? ' ';
+  const elapsed = ` ${Math.floor(clock.elapsedMs / 1000)}s`;
   const lines: Line[] = [
     padLine([{ text: 'selaras ', tone: 'heading' }, { text: sourcePath }, { text: ' ⇄ ', tone: 'dim' }, { text: targetPath }], columns),
     padLine([], columns),
   ];
+  const stageLine = (label: string): Line =>
+    padLine([{ text: ` ${spinner} `, tone: 'aligned' }, { text: `${label}…` }, { text: elapsed, tone: 'dim' }], columns);
   if (progress === null) {
-    lines.push(padLine([{ text: '  Reading and splitting the files…' }], columns));
+    lines.push(stageLine('Reading and splitting the files'));
     return lines;
   }
   const label = progress.stage === 'load-model' ? `${STAGE_LABELS[progress.stage]} ${progress.model}` : STAGE_LABELS[progress.stage];
   const counts = `${progress.done}/${progress.total}`;
   const percent = progress.total > 0 ? `${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%` : '';
   const barWidth = Math.max(5, Math.min(MAX_PROGRESS_BAR, columns - displayWidth(counts) - displayWidth(percent) - 6));
-  lines.push(padLine([{ text: `  ${label}…` }], columns));
+  lines.push(stageLine(label));
   lines.push(
     padLine(
       [
-        { text: '  ' },
+        { text: '   ' },
         { text: progressBar(progress.done, progress.total, barWidth), tone: 'aligned' },
         { text: ` ${counts} ${percent}`, tone: 'dim' },
       ],

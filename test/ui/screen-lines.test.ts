@@ -8,6 +8,7 @@ import {
   NO_COUNTERPART,
   detailContentLines,
   detailLines,
+  differenceSpans,
   errorLines,
   footerLine,
   headerLines,
@@ -68,6 +69,11 @@ describe('header', () => {
     expect(counts).toMatch(
       /^33 pairs · 18 aligned · 1 omitted · 14 added · 5 with differences · 1 low confidence/,
     );
+  });
+
+  it('falls back to file names when the paths do not fit', () => {
+    const [title] = texts(headerLines(buildReviewModel(seed), 80));
+    expect(title).toMatch(/^selaras voi\.en\.txt \(en\) ⇄ bulelengpost\.id\.txt \(id\)  model hand-written fixture/);
   });
 
   it('shortens the count labels on a narrow terminal instead of cutting numbers off', () => {
@@ -157,6 +163,12 @@ describe('list', () => {
     expect(laidOut).toBeLessThanOrEqual(25);
   });
 
+  it('says when there is nothing to show at all', () => {
+    const empty = { ...seed, pairs: [] };
+    const state = createViewState(buildReviewModel(empty), { columns: 80, rows: 24 });
+    expect(texts(listLines(state, 3))[0]).toContain('no sentences in either file');
+  });
+
   it('says why it is empty', () => {
     const model = buildReviewModel(mixedAlignment());
     const searched = [{ type: 'start-search' }, { type: 'search-input', text: 'zzz' }] as const;
@@ -193,6 +205,16 @@ describe('detail pane', () => {
     expect(lines).toContainEqual(expect.stringMatching(/date +“Saturday, July 30” only in EN/));
   });
 
+  it.each([
+    [{ kind: 'name', source: null, target: 'Clubhouse', detail: 'only in target' }, 'name     “Clubhouse” only in ID'],
+    [{ kind: 'negation', source: 'not', target: null, detail: 'negated only in source' }, 'negation “not” negated only in EN'],
+    [{ kind: 'date', source: 'July 30', target: null }, 'date     “July 30” only in EN'],
+    [{ kind: 'quote', source: null, target: 'kami', detail: 'paraphrased' }, 'quote    “kami” only in ID (paraphrased)'],
+    [{ kind: 'number', source: '232,000', target: '23.000', detail: 'different' }, 'number   EN “232,000”  ID “23.000” (different)'],
+  ] as const)('describes %j without repeating the side', (difference, expected) => {
+    expect(differenceSpans(difference, { source: 'EN', target: 'ID' }).map((span) => span.text).join('')).toBe(expected);
+  });
+
   it('shows a word diff with marks that read without colour', () => {
     expect(
       wordDiffSpans([{ value: 'The ' }, { value: 'big', removed: true }, { value: 'large', added: true }, { value: ' dog' }]).map(
@@ -209,7 +231,7 @@ describe('detail pane', () => {
     };
     const model = buildReviewModel(alignment);
     expect(sideLabels(alignment)).toEqual({ source: 'A', target: 'B' });
-    expect(texts(detailContentLines(model, 0, 80))).toContainEqual(expect.stringMatching(/^changes +The \[-big-\]\{\+large\+\} dog\./));
+    expect(texts(detailContentLines(model, 0, 80))[1]).toMatch(/^changes +The \[-big-\]\{\+large\+\} dog\./);
   });
 
   it('cuts to the rows it gets and says how much is hidden', () => {
@@ -240,6 +262,13 @@ describe('progress', () => {
     [0, 0, 4, '░░░░'],
   ])('bar %i/%i at %i columns', (done, total, width, expected) => {
     expect(progressBar(done, total, width)).toBe(expected);
+  });
+
+  it('moves a spinner and counts seconds, so a long stage never looks frozen', () => {
+    const at = (tick: number, elapsedMs: number): string =>
+      texts(progressLines('a', 'b', { stage: 'load-model', model: 'm', done: 0, total: 1 }, 80, { tick, elapsedMs }))[2] ?? '';
+    expect(at(0, 0)).not.toBe(at(1, 0));
+    expect(at(3, 12_400)).toMatch(/Loading the model m… 12s/);
   });
 
   it.each([

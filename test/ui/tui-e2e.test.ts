@@ -33,8 +33,8 @@ function tmux(...args: string[]): string {
   return result.stdout;
 }
 
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
+function screen(session = SESSION): string {
+  return tmux('capture-pane', '-p', '-t', session);
 }
 
 async function pause(ms: number): Promise<void> {
@@ -42,11 +42,15 @@ async function pause(ms: number): Promise<void> {
 }
 
 /** Poll the screen until `predicate` holds; fail with the screen as it was. */
-async function waitForScreen(predicate: (text: string) => boolean, what: string): Promise<string> {
+async function waitForScreen(
+  predicate: (text: string) => boolean,
+  what: string,
+  session = SESSION,
+): Promise<string> {
   const deadline = Date.now() + WAIT_MS;
   let last = '';
   while (Date.now() < deadline) {
-    last = screen();
+    last = screen(session);
     if (predicate(last)) return last;
     await pause(POLL_MS);
   }
@@ -166,4 +170,16 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     expect(rows.filter((row) => row['status'] === 'added')).toHaveLength(14);
     expect(rows.find((row) => row['source_text']?.includes('Zabihullah'))?.['target_text']).toContain('232.000 pengikut');
   }, 120_000);
+
+  it('shows why loading failed and quits with exit code 1, reading keys from the terminal when stdin is a pipe', async () => {
+    const session = 'failed';
+    const missing = join(workDir, 'missing.json');
+    const command = `echo piped | env -u CI -u CONTINUOUS_INTEGRATION node '${DEMO}' '${missing}'; echo "$?" > failed-exit-code; sleep 120`;
+    tmux('new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS), '-c', workDir, command);
+    const shown = await waitForScreen((s) => s.includes('press q to quit'), 'the error screen', session);
+    expect(shown).toContain('selaras could not align these files');
+    expect(shown).toContain('ENOENT');
+    tmux('send-keys', '-t', session, 'q');
+    expect((await waitForFile(join(workDir, 'failed-exit-code'))).trim()).toBe('1');
+  }, 60_000);
 });
