@@ -23,13 +23,24 @@ const ARTICLE_VALUE = 1;
 export function findDifferences(source: string, target: string, options: CompareOptions): Difference[] {
   const sourceDates = findDates(source);
   const targetDates = findDates(target);
-  return [
+  return withoutRepeats([
     ...numberDifferences(source, target, options, sourceDates, targetDates),
     ...nameDifferences(source, target),
     ...dateDifferences(sourceDates, targetDates),
     ...quoteDifferences(source, target),
     ...negationDifferences(source, target, options),
-  ];
+  ]);
+}
+
+/** A number or date that one side repeats is one difference, not two. */
+function withoutRepeats(differences: readonly Difference[]): Difference[] {
+  const seen = new Set<string>();
+  return differences.filter((difference) => {
+    const key = JSON.stringify([difference.kind, difference.source, difference.target]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface Unmatched<T> {

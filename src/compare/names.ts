@@ -105,7 +105,7 @@ function isNameStart(token: Token | undefined): token is Token {
 
 /** A heading in capitals (MAKING IT HAPPEN): two or more capitals-only words too long to be acronyms. */
 function isShouted(tokens: readonly Token[], run: Run): boolean {
-  const shouted = run.indexes.filter((i) => /^\p{Lu}{2,}$/u.test(tokens[i]!.text) && tokens[i]!.text.length > MAX_ACRONYM_LENGTH - 1);
+  const shouted = run.indexes.filter((i) => /^\p{Lu}{2,}$/u.test(tokens[i]!.text) && tokens[i]!.text.length > MAX_ACRONYM_LENGTH);
   return shouted.length >= 2;
 }
 
@@ -116,7 +116,7 @@ function isCurrency(tokens: readonly Token[], run: Run): boolean {
   return run.indexes.length === 1 && after?.text === '$' && touches(last, after);
 }
 
-/** The COM of BULELENGPOST.COM, the Go of google.Go: a word glued after a dot glued to a word. */
+/** The COM of BULELENGPOST.COM: a word glued after a dot glued to a word, part of a web address. */
 function isDomainPart(tokens: readonly Token[], index: number): boolean {
   const dot = tokens[index - 1];
   const before = tokens[index - 2];

@@ -76,6 +76,7 @@ describe('findDifferences', () => {
     ['Three people died.', 'Empat orang tewas.', 'number: Three ≠ Empat'],
     ['It costs Rp 1,500 a cup.', 'Harganya Rp1.500 per cangkir.', ''],
     ['He has been there for 20 years.', 'Dia sudah di sana.', 'number: 20 ≠ —'],
+    ['It cost 37 million, yes, 37 million.', 'Biayanya mahal sekali.', 'number: 37 million ≠ —'],
     ['Both men were released.', 'Kedua pria itu dibebaskan.', ''],
     ['One of them was injured.', 'Salah satu dari mereka terluka.', ''],
     ['They came a year later.', 'Mereka datang 1 tahun kemudian.', ''],
