@@ -8,6 +8,26 @@ const ID = 'corpus/clubhouse/bulelengpost.id.txt';
 /** Target lines a reviewer must see as added: links, bylines, the date line and the photo caption. */
 const ADDED_LINE = /^(Baca Juga:|Editor:|Sumber:|22 Agustus 2021|Ilustrasi anggota Taliban)/;
 
+/** The differences reported on the pair whose source side contains `sourceText`. */
+function differencesAt(alignment: Alignment, sourceText: string): string[] {
+  const pair = alignment.pairs.find((p) =>
+    p.source.some((i) => alignment.source.sentences[i]!.text.includes(sourceText)),
+  );
+  expect(pair?.status, sourceText).toBe('aligned');
+  return pair!.differences.map((d) => `${d.kind}: ${d.source ?? '-'} / ${d.target ?? '-'}`);
+}
+
+/** The four changes the Indonesian rewrite made, each on its own pair; numbers written two ways are no change. */
+function checkDifferences(alignment: Alignment): void {
+  expect(differencesAt(alignment, 'Agence France-Presse (AFP) reported')).toContain(
+    'name: Agence France-Presse (AFP) / New York Post',
+  );
+  expect(differencesAt(alignment, 'Saturday, July 30')).toContain('date: Saturday, July 30 / -');
+  expect(differencesAt(alignment, 'According to an AFP report')).toEqual(['name: AFP / -']);
+  expect(differencesAt(alignment, 'does not allow the user to rewind')).toEqual(['negation: does not allow / -']);
+  expect(differencesAt(alignment, '232.000 followers').filter((d) => d.startsWith('number'))).toEqual([]);
+}
+
 function check(alignment: Alignment): void {
   const { source, target, pairs } = alignment;
   const omitted = pairs.filter((p) => p.status === 'omitted').flatMap((p) => p.source);
@@ -27,6 +47,8 @@ function check(alignment: Alignment): void {
 
 describe('the seed pair (English 000 / Indonesian 002)', () => {
   it('pairs every translated sentence and flags the omission and the additions, model-free', async () => {
-    check(await alignFiles(EN, ID, { model: 'lexical' }));
+    const alignment = await alignFiles(EN, ID, { model: 'lexical' });
+    check(alignment);
+    checkDifferences(alignment);
   });
 });
