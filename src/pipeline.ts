@@ -2,7 +2,14 @@
  * read -> split -> embed -> align -> compare, as one function the terminal UI, the headless commands, batch mode
  * and eval share. The embedder is a parameter, so tests pass a deterministic one.
  */
-import { alignSentences, SAME_LANGUAGE_SKIP_MAX } from './align/align.js';
+import {
+  alignSentences,
+  DEFAULT_TUNING,
+  EMBEDDING_MODEL_TUNING,
+  SAME_LANGUAGE_SKIP_MAX,
+  type AlignedBead,
+  type AlignTuning,
+} from './align/align.js';
 import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
@@ -33,6 +40,27 @@ function isSameLanguage(source: Document, target: Document): boolean {
   return source.lang === target.lang && source.lang !== 'und';
 }
 
+/** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
+export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTuning {
+  const base = embedder.name === LEXICAL_MODEL_NAME ? DEFAULT_TUNING : EMBEDDING_MODEL_TUNING;
+  return sameLanguage ? { ...base, skipMax: Math.min(base.skipMax, SAME_LANGUAGE_SKIP_MAX) } : base;
+}
+
+/** Align sentence texts with the tuning that suits the embedder: what `align`, `batch` and `eval` all run. */
+export function alignTexts(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  embedder: Embedder,
+  options: { sameLanguage?: boolean; onProgress?: ProgressListener } = {},
+): Promise<AlignedBead[]> {
+  const { onProgress } = options;
+  return alignSentences(sourceTexts, targetTexts, embedder, {
+    embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
+    align: (done, total) => onProgress?.({ stage: 'align', done, total }),
+    tuning: tuningFor(embedder, options.sameLanguage ?? false),
+  });
+}
+
 export async function alignDocuments(
   source: Document,
   target: Document,
@@ -42,11 +70,7 @@ export async function alignDocuments(
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
-  const beads = await alignSentences(sourceTexts, targetTexts, embedder, {
-    embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
-    align: (done, total) => onProgress?.({ stage: 'align', done, total }),
-    tuning: sameLanguage ? { skipMax: SAME_LANGUAGE_SKIP_MAX } : {},
-  });
+  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
   const pairs: SentencePair[] = beads.map((bead) => {
     if (bead.status !== 'aligned') return { ...bead, differences: [] };
     const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');

@@ -54,6 +54,7 @@ export interface AlignTuning {
   readonly skipMax: number;
 }
 
+/** Tuned for the model-free lexical embedder, whose similarities are weak: length evidence carries much of it. */
 export const DEFAULT_TUNING: AlignTuning = {
   lengthWeight: 1,
   numberWeight: 0.15,
@@ -63,6 +64,12 @@ export const DEFAULT_TUNING: AlignTuning = {
   boilerplateSkipFactor: 0.3,
   boilerplateMergePenalty: 1,
   skipMax: 1,
+};
+
+/** Tuned for sentence-embedding models (the bundled one), whose similarities separate translations clearly. */
+export const EMBEDDING_MODEL_TUNING: AlignTuning = {
+  ...DEFAULT_TUNING,
+  skipScale: 0.9,
 };
 
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */

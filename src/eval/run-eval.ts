@@ -1,9 +1,9 @@
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alignSentences } from '../align/align.js';
 import type { Embedder } from '../embed/embedder.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write-file.js';
+import { alignTexts } from '../pipeline.js';
 import {
   addCounts,
   emptyCounts,
@@ -77,7 +77,7 @@ export async function runEval(
     } catch (error) {
       throw new InputError(`${join(folder, 'gold.txt')}: ${(error as Error).message}`);
     }
-    const beads = await alignSentences(lines(en!), lines(id!), embedder);
+    const beads = await alignTexts(lines(en!), lines(id!), embedder);
     if (options.predictionsDir) {
       const text = beads.map((b) => formatBead(b, b.score)).join('\n');
       await writeFileAtomic(join(options.predictionsDir, `${name}.txt`), `${text}\n`);
