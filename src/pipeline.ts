@@ -13,6 +13,7 @@ import {
 import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -26,8 +27,8 @@ export interface AlignFilesOptions {
   readonly onProgress?: ProgressListener;
 }
 
-/** The model used when none is named. */
-export const DEFAULT_MODEL_NAME = LEXICAL_MODEL_NAME;
+/** The model used when none is named: the one bundled in models/. */
+export const DEFAULT_MODEL_NAME = DEFAULT_MODEL;
 
 export async function resolveEmbedder(model: string | undefined, onProgress?: ProgressListener): Promise<Embedder> {
   const name = model ?? DEFAULT_MODEL_NAME;
