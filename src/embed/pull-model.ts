@@ -1,0 +1,177 @@
+/**
+ * `selaras models pull NAME`: download a pretrained model from the Hugging Face hub (or a mirror with the hub's
+ * URL layout, `<base>/<name>/resolve/main/<file>`) into the models directory, in the folder layout transformers.js
+ * loads offline.
+ *
+ * Files land in a staging folder, `<models dir>/.partial/<name>/`, each written as `<file>.part` and renamed when
+ * complete; the model folder itself appears only when every file is there. An interrupted download keeps its
+ * `.part` files and the next pull resumes them with HTTP Range requests; a model the server does not have (404)
+ * leaves nothing behind.
+ */
+import { mkdir, open, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { ModelDownloadError } from './errors.js';
+import { checkModelFolder, QUANTIZED_ONNX, userModelsDir } from './model-folder.js';
+import { isValidModelName, knownModel, PULLABLE_MODELS } from './model-registry.js';
+
+export const MIRROR_ENV = 'SELARAS_MODEL_MIRROR';
+/** The hub's own variable for mirrors, honoured too so one setting serves every tool. */
+export const HF_ENDPOINT_ENV = 'HF_ENDPOINT';
+export const DEFAULT_HUB = 'https://huggingface.co';
+
+/** What transformers.js needs to run a feature-extraction model; the quantized ONNX is a quarter of the full one. */
+export const PULL_FILES = ['config.json', 'tokenizer_config.json', 'tokenizer.json', QUANTIZED_ONNX] as const;
+
+const STAGING = '.partial';
+
+export interface PullProgress {
+  readonly model: string;
+  readonly file: string;
+  /** Bytes of this file on disk so far (resumed bytes included). */
+  readonly loaded: number;
+  /** Size of this file when the server says it. */
+  readonly total?: number;
+  readonly fileIndex: number;
+  readonly fileCount: number;
+}
+
+export interface PullOptions {
+  /** Base URL with the hub's layout; default $SELARAS_MODEL_MIRROR, then $HF_ENDPOINT, then the hub. */
+  readonly mirror?: string;
+  readonly modelsDir?: string;
+  readonly onProgress?: (event: PullProgress) => void;
+  /** Allows names outside the known list (a mirror may serve other models of the same layout). */
+  readonly allowUnknown?: boolean;
+  readonly fetch?: typeof fetch;
+}
+
+export interface PullResult {
+  readonly name: string;
+  readonly folder: string;
+  readonly bytes: number;
+}
+
+function baseUrl(mirror?: string): string {
+  const env = process.env;
+  const base = mirror ?? env[MIRROR_ENV] ?? env[HF_ENDPOINT_ENV] ?? DEFAULT_HUB;
+  return base.replace(/\/+$/, '');
+}
+
+export function fileUrl(base: string, name: string, file: string): string {
+  return `${base}/${name}/resolve/main/${file}`;
+}
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  return (await stat(path).catch(() => undefined))?.size;
+}
+
+/** Download one file to `target`, resuming `target.part`. */
+async function downloadFile(
+  url: string,
+  target: string,
+  report: (loaded: number, total?: number) => void,
+  fetchImpl: typeof fetch,
+): Promise<number> {
+  const part = `${target}.part`;
+  await mkdir(dirname(target), { recursive: true });
+  let offset = (await sizeOf(part)) ?? 0;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers: offset > 0 ? { Range: `bytes=${offset}-` } : {}, redirect: 'follow' });
+  } catch (error) {
+    throw new ModelDownloadError(`cannot reach ${url} (${(error as Error).message}). Check the network or the mirror URL (--mirror or ${MIRROR_ENV}), then run the same command again to resume.`, url);
+  }
+  if (response.status === 416 && offset > 0) {
+    // The part file is not a prefix the server recognises: start that file again.
+    await response.body?.cancel();
+    await rm(part, { force: true });
+    return downloadFile(url, target, report, fetchImpl);
+  }
+  if (response.status === 404) {
+    await response.body?.cancel();
+    throw new ModelDownloadError(`not found: ${url} (HTTP 404). Check the model name (selaras models list shows the ones selaras knows) and the mirror URL.`, url, 404);
+  }
+  if (response.status !== 200 && response.status !== 206) {
+    await response.body?.cancel();
+    throw new ModelDownloadError(`${url} answered HTTP ${response.status}. Try again later, or use a mirror (--mirror or ${MIRROR_ENV}).`, url, response.status);
+  }
+  if (response.status === 200) offset = 0; // the server ignored Range: the body is the whole file
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && response.headers.get('content-length') !== null ? offset + length : undefined;
+  let loaded = offset;
+  report(loaded, total);
+  if (!response.body) throw new ModelDownloadError(`${url} sent no body. Run the same command again.`, url);
+  // Each chunk is written before the next is read, so whatever arrived before a break is on disk to resume from.
+  const out = await open(part, offset > 0 ? 'a' : 'w');
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      await out.write(chunk);
+      loaded += chunk.length;
+      report(loaded, total);
+    }
+  } catch (error) {
+    throw new ModelDownloadError(`download of ${url} broke off after ${loaded} bytes (${(error as Error).message}). Run the same command again to resume.`, url);
+  } finally {
+    await out.close();
+  }
+  if (total !== undefined && loaded !== total) {
+    throw new ModelDownloadError(`download of ${url} stopped at ${loaded} of ${total} bytes. Run the same command again to resume.`, url);
+  }
+  await rename(part, target);
+  return loaded;
+}
+
+/** Download a model into the models directory; resolves with its folder once it is complete and checked. */
+export async function pullModel(name: string, options: PullOptions = {}): Promise<PullResult> {
+  if (!isValidModelName(name)) throw new ModelDownloadError(`"${name}" is not a model name (owner/name, as on the hub).`);
+  if (!knownModel(name) && !options.allowUnknown) {
+    throw new ModelDownloadError(`selaras does not know "${name}". Models it can pull: ${PULLABLE_MODELS.map((m) => m.name).join(', ')}.`);
+  }
+  const modelsDir = userModelsDir(options.modelsDir);
+  const staging = join(modelsDir, STAGING, name);
+  const folder = join(modelsDir, name);
+  const base = baseUrl(options.mirror);
+  const fetchImpl = options.fetch ?? fetch;
+  let bytes = 0;
+  try {
+    for (const [fileIndex, file] of PULL_FILES.entries()) {
+      const target = join(staging, file);
+      const done = await sizeOf(target);
+      if (done !== undefined) {
+        bytes += done;
+        options.onProgress?.({ model: name, file, loaded: done, total: done, fileIndex, fileCount: PULL_FILES.length });
+        continue;
+      }
+      bytes += await downloadFile(fileUrl(base, name, file), target, (loaded, total) =>
+        options.onProgress?.({ model: name, file, loaded, ...(total === undefined ? {} : { total }), fileIndex, fileCount: PULL_FILES.length }),
+        fetchImpl,
+      );
+    }
+  } catch (error) {
+    // Nothing to resume from a model or file the server does not have: leave no trace.
+    if (error instanceof ModelDownloadError && error.status !== undefined && error.status >= 400 && error.status < 500) {
+      await rm(staging, { recursive: true, force: true });
+      await removeEmptyParents(join(modelsDir, STAGING), staging);
+    }
+    throw error;
+  }
+  try {
+    await checkModelFolder(name, staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw new ModelDownloadError(`the downloaded files of ${name} are not a usable model (${(error as Error).message}); they were removed. Check the mirror serves this model.`);
+  }
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(dirname(folder), { recursive: true });
+  await rename(staging, folder);
+  await removeEmptyParents(join(modelsDir, STAGING), staging);
+  return { name, folder, bytes };
+}
+
+/** Remove now-empty folders from `leaf`'s parent up to and including `top` (rmdir refuses non-empty ones). */
+async function removeEmptyParents(top: string, leaf: string): Promise<void> {
+  for (let dir = dirname(leaf); ; dir = dirname(dir)) {
+    if (!(await rmdir(dir).then(() => true, () => false)) || dir === top) return;
+  }
+}
