@@ -19,6 +19,8 @@ export type Tone =
   | 'inserted'
   | 'deleted'
   | 'match'
+  /** What differs between the two sides of a pair (a number, a name, a date, a quote, a negation). */
+  | 'difference'
   | 'placeholder'
   | 'error';
 
@@ -127,13 +129,15 @@ export function truncateLine(line: Line, width: number): Line {
   return withEllipsis(line, width);
 }
 
-/** Pad with spaces (in the tone of the last span, so a selected row stays highlighted) to exactly `width`. */
+/** Pad with spaces to exactly `width`. The padding is selected when the last span is (a selected row stays
+ * highlighted to its end) but takes no tone: an underlined difference or a search match's background would
+ * otherwise run on into the empty columns. */
 export function padLine(line: Line, width: number): Line {
   const fitted = truncateLine(line, width);
   const gap = width - lineWidth(fitted);
   if (gap <= 0) return fitted;
   const last = fitted[fitted.length - 1];
-  const filler: Span = last === undefined ? { text: ' '.repeat(gap) } : withText(last, ' '.repeat(gap));
+  const filler: Span = last?.isSelected === true ? { text: ' '.repeat(gap), isSelected: true } : { text: ' '.repeat(gap) };
   return [...fitted, filler];
 }
 

@@ -21,12 +21,12 @@ import {
 import {
   isLowConfidence,
   pairLabel,
-  queryPattern,
   sentenceTexts,
   type PairCounts,
   type ReviewModel,
 } from './review-model.js';
 import type { ViewState } from './view-state.js';
+import { differenceSurfaces, highlightText } from './highlight.js';
 
 export const NO_COUNTERPART = '— no counterpart —';
 const FILTER_LABELS = { all: 'all pairs', flagged: 'flagged only' } as const;
@@ -81,25 +81,14 @@ export function headerLines(model: ReviewModel, columns: number): Line[] {
   return [padLine(titleLine, columns), padLine(counts, columns)];
 }
 
-/** Wrapped text of one side of a row, or the placeholder. Matches of the search are highlighted. */
-function paneLines(text: string, width: number, query: string): Line[] {
+/** Wrapped text of one side of a row, or the placeholder. Search matches and differences are highlighted. */
+export function paneLines(text: string, width: number, query: string, surfaces: readonly string[] = []): Line[] {
   if (text.length === 0) return [[{ text: NO_COUNTERPART, tone: 'placeholder' }]];
-  return wrapSpans(highlightMatches(text, query), width);
+  return wrapSpans(highlightText(text, { query, surfaces }), width);
 }
 
 export function highlightMatches(text: string, query: string): Span[] {
-  const pattern = queryPattern(query);
-  if (pattern === null) return [{ text }];
-  const spans: Span[] = [];
-  let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    if (start > last) spans.push({ text: text.slice(last, start) });
-    spans.push({ text: match[0], tone: 'match' });
-    last = start + match[0].length;
-  }
-  if (last < text.length) spans.push({ text: text.slice(last) });
-  return spans;
+  return highlightText(text, { query });
 }
 
 interface RowMarker {
@@ -153,8 +142,8 @@ export function pairRowLines(
   const pair = model.alignment.pairs[pairIndex];
   if (pair === undefined) return [];
   const layout: ListColumns = listColumns(columns);
-  const source = paneLines(model.sourceTexts[pairIndex] ?? '', layout.source, options.query);
-  const target = paneLines(model.targetTexts[pairIndex] ?? '', layout.target, options.query);
+  const source = paneLines(model.sourceTexts[pairIndex] ?? '', layout.source, options.query, differenceSurfaces(pair.differences, 'source'));
+  const target = paneLines(model.targetTexts[pairIndex] ?? '', layout.target, options.query, differenceSurfaces(pair.differences, 'target'));
   const height = Math.min(Math.max(source.length, target.length), MAX_ROW_LINES);
   const sourceShown = clampLines(source, height, layout.source);
   const targetShown = clampLines(target, height, layout.target);
@@ -225,11 +214,12 @@ function sideLines(
   label: string,
   columns: number,
   tone: Tone,
+  surfaces: readonly string[],
 ): Line[] {
   if (indexes.length === 0) return labelledLines(label, [{ text: NO_COUNTERPART, tone: 'placeholder' }], columns, tone);
   const texts = sentenceTexts(document, indexes);
   return indexes.flatMap((sentenceIndex, i) =>
-    labelledLines(`${label} ${sentenceIndex + 1}`, [{ text: texts[i] ?? '' }], columns, tone),
+    labelledLines(`${label} ${sentenceIndex + 1}`, highlightText(texts[i] ?? '', { surfaces }), columns, tone),
   );
 }
 
@@ -302,8 +292,8 @@ function buildDetailLines(model: ReviewModel, pairIndex: number, columns: number
   if (pair.wordDiff !== undefined && pair.wordDiff.length > 0) {
     lines.push(...labelledLines('changes', wordDiffSpans(pair.wordDiff), columns, 'dim'));
   }
-  lines.push(...sideLines(alignment.source, pair.source, labels.source, columns, 'heading'));
-  lines.push(...sideLines(alignment.target, pair.target, labels.target, columns, 'heading'));
+  lines.push(...sideLines(alignment.source, pair.source, labels.source, columns, 'heading', differenceSurfaces(pair.differences, 'source')));
+  lines.push(...sideLines(alignment.target, pair.target, labels.target, columns, 'heading', differenceSurfaces(pair.differences, 'target')));
   if (pair.differences.length === 0) {
     lines.push(padLine([{ text: 'no differences found', tone: 'dim' }], columns));
   } else {
@@ -388,6 +378,14 @@ export function helpContentLines(columns: number): Line[] {
         { text: '*', tone: 'warning' },
         { text: ' differences   ' },
         { text: '(? or Esc closes this help)', tone: 'dim' },
+      ],
+      columns,
+    ),
+    padLine(
+      [
+        { text: '         ' },
+        { text: 'underlined', tone: 'difference' },
+        { text: ' what differs between the sides (listed under Enter)' },
       ],
       columns,
     ),

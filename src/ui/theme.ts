@@ -1,5 +1,8 @@
 /** How each tone looks. Under NO_COLOR no colour is used at all; bold, dim, italic, underline and reverse video
- * remain, and every status also has a text marker, so nothing is told by colour alone. */
+ * remain, and every status also has a text marker, so nothing is told by colour alone.
+ *
+ * Differences are underlined with and without colour: a mark drawn with characters (say «232.000») would make a
+ * sentence wider under NO_COLOR than with colour, so rows would wrap, and the list scroll, differently. */
 import type { Tone } from './layout.js';
 
 export interface ToneStyle {
@@ -23,6 +26,8 @@ const COLOR_TONES: Readonly<Record<Tone, ToneStyle>> = {
   inserted: { color: 'green', underline: true },
   deleted: { color: 'red', strikethrough: true },
   match: { color: 'black', backgroundColor: 'yellow' },
+  // Yellow as the `*` marker and the difference list; the underline is what reads without colour.
+  difference: { color: 'yellow', underline: true },
   placeholder: { dimColor: true, italic: true },
   error: { color: 'red', bold: true },
 };
@@ -38,6 +43,7 @@ const PLAIN_TONES: Readonly<Record<Tone, ToneStyle>> = {
   inserted: { underline: true },
   deleted: { strikethrough: true },
   match: { underline: true, bold: true },
+  difference: { underline: true },
   placeholder: { dimColor: true, italic: true },
   error: { bold: true },
 };

@@ -59,10 +59,16 @@ describe('truncateLine, padLine, clampLines', () => {
     expect(lineText(truncateLine([{ text }], width))).toBe(expected);
   });
 
-  it('pads to the exact width in the tone of the last span', () => {
+  it('pads to the exact width, selected when the last span is', () => {
     const line = padLine([{ text: 'ab', isSelected: true }], 5);
     expect(lineWidth(line)).toBe(5);
     expect(line.every((span) => span.isSelected === true)).toBe(true);
+  });
+
+  it.each(['difference', 'match'] as const)('pads after a %s span without its tone (no underline or background run-on)', (tone) => {
+    const line = padLine([{ text: 'a ' }, { text: 'AFP', tone }], 8);
+    expect(lineWidth(line)).toBe(8);
+    expect(line[line.length - 1]).toEqual({ text: '   ' });
   });
 
   it('marks the last kept line when lines were dropped, without a double ellipsis', () => {
