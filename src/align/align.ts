@@ -27,6 +27,12 @@ const COARSE_MAX_CELLS = 40_000;
 const BAND_WIDTH = 8;
 /** Smoothing added to character lengths so that very short lines do not dominate the length ratio. */
 const LENGTH_SMOOTHING = 20;
+/**
+ * Bounds of the expected target/source length ratio. Indonesian runs 0.9-1.25 times English in characters on the dev
+ * cases; a whole-document ratio beyond that means one side lost or gained content, not a different language.
+ */
+const LENGTH_RATIO_MIN = 0.8;
+const LENGTH_RATIO_MAX = 1.3;
 /** Lower bound of the skip price per sentence, so that near-duplicates never make skipping free. */
 const SKIP_MIN = 0.1;
 
@@ -229,7 +235,8 @@ class BeadCoster {
     this.target = makeSide(vectors.target, vectors.source[0] ?? [], targetTexts, 29, samples);
     const sourceLength = this.source.lengths[0]?.reduce((sum, x) => sum + x, 0) ?? 0;
     const targetLength = this.target.lengths[0]?.reduce((sum, x) => sum + x, 0) ?? 0;
-    this.lengthRatio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1;
+    const ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1;
+    this.lengthRatio = Math.min(LENGTH_RATIO_MAX, Math.max(LENGTH_RATIO_MIN, ratio));
   }
 
   private similarity(i: number, j: number, a: number, b: number): number {
