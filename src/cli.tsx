@@ -69,7 +69,18 @@ function bar(done: number, total: number, width = 30): string {
 }
 
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
-  const format = command.format === undefined || command.format === 'tui' ? 'text' : command.format;
+  const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  if (useTui) {
+    const { runVersionsTui } = await import('./ui/run-tui.js');
+    return runVersionsTui({
+      paths: command.files,
+      load: (onProgress) => alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }),
+      exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom })),
+      exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
+      exportPath: command.out,
+    });
+  }
+  const format = command.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv') {
     throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
   }

@@ -1,6 +1,6 @@
 /** The review UI. `App` takes the load state as plain readonly props and never touches `process`, so tests render
  * it with fixture alignments; run-tui.tsx feeds it from the pipeline. */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
 import type { Alignment, ProgressEvent } from '../types.js';
 import { Lines, StyledLine } from './components.js';
@@ -15,15 +15,17 @@ import {
   headerLines,
   helpLines,
   listLines,
-  progressLines,
+  progressLinesFor,
   tooSmallLines,
 } from './screen-lines.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import {
   commandsForInput,
   createViewState,
+  keyTablesOf,
   reduceView,
   selectedPair,
+  type StatusMessage,
   type ViewAction,
   type ViewState,
 } from './view-state.js';
@@ -69,22 +71,37 @@ export function App(props: AppProps) {
       />
     );
   }
+  return (
+    <NotReadyScreen
+      paths={[props.sourcePath, props.targetPath]}
+      load={load}
+      columns={size.columns}
+      onExit={props.onExit}
+      isColorEnabled={props.isColorEnabled}
+    />
+  );
+}
+
+export interface NotReadyScreenProps {
+  readonly paths: readonly string[];
+  readonly load: Exclude<LoadState, { readonly phase: 'ready' }>;
+  readonly columns: number;
+  readonly onExit: ((exitCode: number) => void) | undefined;
+  readonly isColorEnabled: boolean;
+}
+
+/** The progress screen while loading, the error screen after a failed load; q quits both. */
+export function NotReadyScreen({ paths, load, columns, onExit, isColorEnabled }: NotReadyScreenProps) {
   if (load.phase === 'loading') {
     return (
-      <QuitOnKey exitCode={EXIT_OK} onExit={props.onExit}>
-        <LoadingScreen
-          sourcePath={props.sourcePath}
-          targetPath={props.targetPath}
-          progress={load.progress}
-          columns={size.columns}
-          isColorEnabled={props.isColorEnabled}
-        />
+      <QuitOnKey exitCode={EXIT_OK} onExit={onExit}>
+        <LoadingScreen paths={paths} progress={load.progress} columns={columns} isColorEnabled={isColorEnabled} />
       </QuitOnKey>
     );
   }
   return (
-    <QuitOnKey exitCode={EXIT_LOAD_FAILED} onExit={props.onExit}>
-      <Lines lines={errorLines(load.message, size.columns)} isColorEnabled={props.isColorEnabled} />
+    <QuitOnKey exitCode={EXIT_LOAD_FAILED} onExit={onExit}>
+      <Lines lines={errorLines(load.message, columns)} isColorEnabled={isColorEnabled} />
     </QuitOnKey>
   );
 }
@@ -93,14 +110,13 @@ export function App(props: AppProps) {
 export const SPINNER_INTERVAL_MS = 120;
 
 interface LoadingScreenProps {
-  readonly sourcePath: string;
-  readonly targetPath: string;
+  readonly paths: readonly string[];
   readonly progress: ProgressEvent | null;
   readonly columns: number;
   readonly isColorEnabled: boolean;
 }
 
-function LoadingScreen({ sourcePath, targetPath, progress, columns, isColorEnabled }: LoadingScreenProps) {
+function LoadingScreen({ paths, progress, columns, isColorEnabled }: LoadingScreenProps) {
   const [clock, setClock] = useState({ tick: 0, elapsedMs: 0 });
   useEffect(() => {
     const started = Date.now();
@@ -111,7 +127,7 @@ function LoadingScreen({ sourcePath, targetPath, progress, columns, isColorEnabl
       clearInterval(timer);
     };
   }, []);
-  return <Lines lines={progressLines(sourcePath, targetPath, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
+  return <Lines lines={progressLinesFor(paths, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
 }
 
 /** A new alignment object means a fresh view state. */
@@ -127,7 +143,7 @@ function identityKey(alignment: Alignment): number {
   return key;
 }
 
-function useQuit(onExit: ((exitCode: number) => void) | undefined): (exitCode: number) => void {
+export function useQuit(onExit: ((exitCode: number) => void) | undefined): (exitCode: number) => void {
   const { exit } = useApp();
   const hasQuit = useRef(false);
   return useCallback(
@@ -156,22 +172,58 @@ function QuitOnKey({ exitCode, onExit, children }: QuitOnKeyProps) {
   return <>{children}</>;
 }
 
-interface ReviewScreenProps {
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs an export once at a time, saying in the status line that it started, and then how it went. */
+export function useExport(show: (message: StatusMessage) => void): (write: () => Promise<void>, outPath: string, done: string) => void {
+  const isExporting = useRef(false);
+  return useCallback(
+    (write, outPath, done) => {
+      if (isExporting.current) return;
+      isExporting.current = true;
+      show({ text: `exporting to ${outPath}…`, tone: 'info' });
+      write()
+        .then(
+          () => show({ text: done, tone: 'info' }),
+          (error: unknown) => show({ text: `export failed: ${errorText(error)}`, tone: 'error' }),
+        )
+        .finally(() => {
+          isExporting.current = false;
+        });
+    },
+    [show],
+  );
+}
+
+export interface ReviewScreenProps {
   readonly alignment: Alignment;
   readonly size: TerminalSize;
   readonly exportPath: string;
   readonly exportCsv: (alignment: Alignment, outPath: string) => Promise<void>;
   readonly onExit: ((exitCode: number) => void) | undefined;
   readonly isColorEnabled: boolean;
+  /** The pair selected first (an index into alignment.pairs). */
+  readonly initialPair?: number;
+  /** Given when the review was opened from the versions overview: `v` calls it with the selected pair. */
+  readonly onBack?: (pairIndex: number | null) => void;
+  /** Given when a parent reads the keys and passes them on: the review puts its key handler here instead of
+   * listening itself (see versions-app.tsx). */
+  readonly keyRouter?: KeyRouter;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Where a screen that does not listen for keys itself puts its handler. */
+export interface KeyRouter {
+  current: ((input: string, key: Key) => void) | null;
 }
 
-function ReviewScreen({ alignment, size, exportPath, exportCsv, onExit, isColorEnabled }: ReviewScreenProps) {
+export function ReviewScreen(props: ReviewScreenProps) {
+  const { alignment, size, exportPath, exportCsv, onExit, isColorEnabled, initialPair, onBack, keyRouter } = props;
   const model = useMemo(() => buildReviewModel(alignment), [alignment]);
-  const [state, setState] = useState<ViewState>(() => createViewState(model, size));
+  const [state, setState] = useState<ViewState>(() =>
+    createViewState(model, size, { canGoBack: onBack !== undefined, ...(initialPair === undefined ? {} : { initialPair }) }),
+  );
   // Key presses can arrive faster than React re-renders; they all read and write the latest state through this.
   const stateRef = useRef(state);
   const apply = useCallback((action: ViewAction) => {
@@ -179,29 +231,13 @@ function ReviewScreen({ alignment, size, exportPath, exportCsv, onExit, isColorE
     setState(stateRef.current);
   }, []);
   const quit = useQuit(onExit);
-  const isExporting = useRef(false);
+  const show = useCallback((message: StatusMessage) => apply({ type: 'show-message', message }), [apply]);
+  const startExport = useExport(show);
 
   useEffect(() => {
     const current = stateRef.current.size;
     if (current.columns !== size.columns || current.rows !== size.rows) apply({ type: 'resize', size });
   }, [size, apply]);
-
-  const runExport = useCallback(() => {
-    if (isExporting.current) return;
-    isExporting.current = true;
-    apply({ type: 'show-message', message: { text: `exporting to ${exportPath}…`, tone: 'info' } });
-    exportCsv(alignment, exportPath).then(
-      () => {
-        const count = alignment.pairs.length;
-        apply({ type: 'show-message', message: { text: `exported ${count} pairs to ${exportPath}`, tone: 'info' } });
-      },
-      (error: unknown) => {
-        apply({ type: 'show-message', message: { text: `export failed: ${errorText(error)}`, tone: 'error' } });
-      },
-    ).finally(() => {
-      isExporting.current = false;
-    });
-  }, [alignment, apply, exportCsv, exportPath]);
 
   const onInput = useCallback(
     (input: string, key: Key) => {
@@ -210,13 +246,26 @@ function ReviewScreen({ alignment, size, exportPath, exportCsv, onExit, isColorE
           quit(EXIT_OK);
           return;
         }
-        if (command.type === 'export') runExport();
-        else apply(command);
+        if (command.type === 'back') {
+          onBack?.(selectedPair(stateRef.current));
+          return;
+        }
+        if (command.type === 'export') {
+          startExport(() => exportCsv(alignment, exportPath), exportPath, `exported ${alignment.pairs.length} pairs to ${exportPath}`);
+        } else apply(command);
       }
     },
-    [apply, quit, runExport],
+    [alignment, apply, exportCsv, exportPath, onBack, quit, startExport],
   );
-  useInput(onInput);
+  useInput(onInput, { isActive: keyRouter === undefined });
+  // A layout effect runs in the same commit that draws the review, so no key can come between the two.
+  useLayoutEffect(() => {
+    if (keyRouter === undefined) return undefined;
+    keyRouter.current = onInput;
+    return () => {
+      keyRouter.current = null;
+    };
+  }, [keyRouter, onInput]);
 
   return <ReviewView state={state} isColorEnabled={isColorEnabled} />;
 }
@@ -235,7 +284,7 @@ export function ReviewView({ state, isColorEnabled }: ReviewViewProps) {
     state.isDetailOpen && pairIndex !== null ? detailLineCount(model, pairIndex, size.columns) : null;
   const layout = screenLayout(size, detailWanted);
   const body = state.isHelpOpen
-    ? helpLines(size.columns, layout.list + layout.detail)
+    ? helpLines(size.columns, layout.list + layout.detail, keyTablesOf(state))
     : [
         ...listLines(state, layout.list),
         ...(pairIndex !== null && layout.detail > 0 ? detailLines(model, pairIndex, size.columns, layout.detail) : []),

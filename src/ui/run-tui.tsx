@@ -1,12 +1,16 @@
-/** Entry point of the interactive review: shows progress while the alignment is computed, then the review screen.
- * Resolves with the exit code once the user quits; it never calls process.exit, so the caller decides. */
+/** Entry points of the interactive review: show progress while the alignment is computed, then the review screen
+ * (two files) or the versions overview (three or more). Each resolves with the exit code once the user quits; none
+ * calls process.exit, so the caller decides. */
 import { openSync } from 'node:fs';
 import path from 'node:path';
 import { ReadStream } from 'node:tty';
+import type { ReactElement } from 'react';
 import { render } from 'ink';
 import type { Alignment, ProgressEvent } from '../types.js';
-import { App, EXIT_OK, type LoadState } from './app.js';
+import type { MultiAlignment } from '../versions.js';
+import { App, EXIT_OK } from './app.js';
 import { isColorWanted } from './theme.js';
+import { VersionsApp } from './versions-app.js';
 
 export interface RunTuiOptions {
   readonly sourcePath: string;
@@ -66,44 +70,43 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function runTui(options: RunTuiOptions): Promise<number> {
-  const exportPath = options.exportPath ?? defaultExportPath(options.sourcePath, options.targetPath);
-  const isColorEnabled = isColorWanted(process.env);
+/** What the screen shows while the load runs, after it failed, and once it is done. */
+type Loaded<T> =
+  | { readonly phase: 'loading'; readonly progress: ProgressEvent | null }
+  | { readonly phase: 'failed'; readonly message: string }
+  | { readonly phase: 'ready'; readonly value: T };
+
+/** Shows `view` in the alternate screen, feeds it the load's progress and outcome, and resolves with the exit code
+ * the view reports once the user quits (Ink unmounted, the terminal restored). A load still running then is left
+ * behind: the caller decides whether to wait for it. */
+async function runLoadingView<T>(
+  load: (onProgress: (e: ProgressEvent) => void) => Promise<T>,
+  view: (state: Loaded<T>, onExit: (code: number) => void) => ReactElement,
+): Promise<number> {
   const { stdout } = process;
   let exitCode = EXIT_OK;
   let hasExited = false;
-  let loadState: LoadState = { phase: 'loading', progress: null };
+  let loadState: Loaded<T> = { phase: 'loading', progress: null };
   let lastProgressDraw = 0;
-
-  const view = () => (
-    <App
-      sourcePath={options.sourcePath}
-      targetPath={options.targetPath}
-      load={loadState}
-      exportPath={exportPath}
-      exportCsv={options.exportCsv}
-      onExit={(code) => {
-        exitCode = code;
-      }}
-      isColorEnabled={isColorEnabled}
-    />
-  );
+  const onExit = (code: number): void => {
+    exitCode = code;
+  };
 
   const input = openTerminalInput();
   const isAlternateScreen = stdout.isTTY === true;
   if (isAlternateScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
   try {
-    const instance = render(view(), {
+    const instance = render(view(loadState, onExit), {
       stdin: input.stream,
       // Ctrl-C is a key like q: the app quits through the same path and returns exit code 0.
       exitOnCtrlC: false,
       // Ink's incremental line diff (6.8) duplicated rows after a few scrolls in tmux; full redraws are correct.
       incrementalRendering: false,
     });
-    const show = (next: LoadState): void => {
+    const show = (next: Loaded<T>): void => {
       if (hasExited) return;
       loadState = next;
-      instance.rerender(view());
+      instance.rerender(view(loadState, onExit));
     };
     const onProgress = (event: ProgressEvent): void => {
       const now = Date.now();
@@ -115,9 +118,9 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     };
     // Through a promise, so that a load that throws at once still ends on the error screen.
     Promise.resolve()
-      .then(() => options.load(onProgress))
+      .then(() => load(onProgress))
       .then(
-        (alignment) => show({ phase: 'ready', alignment }),
+        (value) => show({ phase: 'ready', value }),
         (error: unknown) => show({ phase: 'failed', message: errorMessage(error) }),
       );
     await instance.waitUntilExit();
@@ -127,4 +130,66 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     input.close();
   }
   return exitCode;
+}
+
+export async function runTui(options: RunTuiOptions): Promise<number> {
+  const exportPath = options.exportPath ?? defaultExportPath(options.sourcePath, options.targetPath);
+  const isColorEnabled = isColorWanted(process.env);
+  return runLoadingView(options.load, (state, onExit) => (
+    <App
+      sourcePath={options.sourcePath}
+      targetPath={options.targetPath}
+      load={state.phase === 'ready' ? { phase: 'ready', alignment: state.value } : state}
+      exportPath={exportPath}
+      exportCsv={options.exportCsv}
+      onExit={onExit}
+      isColorEnabled={isColorEnabled}
+    />
+  ));
+}
+
+export interface RunVersionsTuiOptions {
+  /** The files, the pivot first. */
+  readonly paths: readonly string[];
+  readonly load: (onProgress: (e: ProgressEvent) => void) => Promise<MultiAlignment>;
+  /** `e` in the overview: all versions as one CSV. */
+  readonly exportCsv: (multi: MultiAlignment, outPath: string) => Promise<void>;
+  /** `e` in the two-version review: the pivot and that version as one CSV. */
+  readonly exportPairCsv: (alignment: Alignment, outPath: string) => Promise<void>;
+  /** Where the overview's `e` writes; by default `<pivot>.versions.selaras.csv` in the current directory. The
+   * two-version review writes `<pivot>.<version>.selaras.csv` in the same folder. */
+  readonly exportPath?: string;
+}
+
+/** `jakarta.en.txt` -> `jakarta.en.versions.selaras.csv`. */
+export function defaultVersionsExportPath(pivotPath: string): string {
+  return `${path.parse(pivotPath).name}.versions.selaras.csv`;
+}
+
+/** Where the two-version review exports: beside the versions CSV, named for the pair as `runTui` names it. */
+export function pairExportPathBeside(versionsExportPath: string, sourcePath: string, targetPath: string): string {
+  const folder = path.dirname(versionsExportPath);
+  const name = defaultExportPath(sourcePath, targetPath);
+  return folder === '.' ? name : path.join(folder, name);
+}
+
+/** Entry point of the UI for three or more versions; like `runTui`, resolves with the exit code once the user quits. */
+export async function runVersionsTui(options: RunVersionsTuiOptions): Promise<number> {
+  const [pivotPath = ''] = options.paths;
+  const exportPath = options.exportPath ?? defaultVersionsExportPath(pivotPath);
+  const isColorEnabled = isColorWanted(process.env);
+  const pairExportPath = (alignment: Alignment): string =>
+    pairExportPathBeside(exportPath, alignment.source.path, alignment.target.path);
+  return runLoadingView(options.load, (state, onExit) => (
+    <VersionsApp
+      paths={options.paths}
+      load={state.phase === 'ready' ? { phase: 'ready', multi: state.value } : state}
+      exportPath={exportPath}
+      exportCsv={options.exportCsv}
+      pairExportPath={pairExportPath}
+      exportPairCsv={options.exportPairCsv}
+      onExit={onExit}
+      isColorEnabled={isColorEnabled}
+    />
+  ));
 }

@@ -1,7 +1,7 @@
 /** The screen as lines of styled spans, each exactly as wide as the terminal. Pure: the components only draw
  * what these return, so layout is tested without Ink. */
 import type { Alignment, Difference, Document, ProgressEvent, SentencePair } from '../types.js';
-import { BROWSE_BINDINGS, SEARCH_BINDINGS, keyLabel, type KeyBinding } from './key-map.js';
+import { BINDINGS, keyLabel, type KeyBinding, type KeyTables } from './key-map.js';
 import {
   MAX_ROW_LINES,
   PANE_SEPARATOR,
@@ -25,7 +25,7 @@ import {
   type PairCounts,
   type ReviewModel,
 } from './review-model.js';
-import type { ViewState } from './view-state.js';
+import type { StatusMessage, ViewState } from './view-state.js';
 import { differenceSurfaces, highlightText } from './highlight.js';
 
 export const NO_COUNTERPART = '— no counterpart —';
@@ -338,33 +338,41 @@ export function footerLine(state: ViewState): Line {
   } else if (state.query.length > 0) {
     left.push({ text: '  /', tone: 'dim' }, { text: state.query, tone: 'match' });
   }
-  const hints: Span[] = state.isEditingSearch
-    ? [{ text: 'Enter keep · Esc clear ', tone: 'dim' }]
-    : [{ text: '? help · q quit ', tone: 'dim' }];
-  const message: Span[] =
-    state.message === null
-      ? []
-      : [{ text: '  ' }, { text: state.message.text, tone: state.message.tone === 'error' ? 'error' : 'aligned' }];
-  const hintWidth = displayWidth(hints.map((s) => s.text).join(''));
-  const leftLine = [...left, ...message];
+  let hints = '? help · q quit ';
+  if (state.isEditingSearch) hints = 'Enter keep · Esc clear ';
+  else if (state.canGoBack) hints = '? help · v back · q quit ';
+  return composeFooter(left, state.message, hints, columns);
+}
+
+/** The footer: what and where on the left, then the status message, and key hints on the right when they fit. */
+export function composeFooter(left: readonly Span[], message: StatusMessage | null, hints: string, columns: number): Line {
+  const messageSpans: Span[] =
+    message === null ? [] : [{ text: '  ' }, { text: message.text, tone: message.tone === 'error' ? 'error' : 'aligned' }];
+  const hintWidth = displayWidth(hints);
+  const leftLine = [...left, ...messageSpans];
   const room = columns - hintWidth - 1;
-  if (displayWidth(leftLine.map((s) => s.text).join('')) <= room) {
-    return padLine([...padLine(leftLine, room + 1), ...hints], columns);
+  if (lineWidth(leftLine) <= room) {
+    return padLine([...padLine(leftLine, room + 1), { text: hints, tone: 'dim' }], columns);
   }
   // Too narrow for everything: the message matters more than the hints.
   return padLine(leftLine, columns);
 }
 
-function bindingLine(binding: KeyBinding, columns: number): Line {
+/** Width of the keys column of the help. */
+const HELP_KEYS_WIDTH = 22;
+
+function bindingLine<C>(binding: KeyBinding<C>, columns: number): Line {
   const keys = binding.keys.map(keyLabel).join(' ');
-  return padLine([{ text: '  ' }, ...padLine([{ text: keys, tone: 'heading' }], 22), { text: binding.help }], columns);
+  return padLine([{ text: '  ' }, ...padLine([{ text: keys, tone: 'heading' }], HELP_KEYS_WIDTH), { text: binding.help }], columns);
 }
 
-export function helpContentLines(columns: number): Line[] {
-  const section = (title: string, bindings: readonly KeyBinding[]): Line[] => [
-    padLine([{ text: title, tone: 'dim' }], columns),
-    ...bindings.map((binding) => bindingLine(binding, columns)),
-  ];
+/** A titled list of key bindings, one line each. */
+export function helpSection<C>(title: string, bindings: readonly KeyBinding<C>[], columns: number): Line[] {
+  return [padLine([{ text: title, tone: 'dim' }], columns), ...bindings.map((binding) => bindingLine(binding, columns))];
+}
+
+export function helpContentLines(columns: number, tables: KeyTables = BINDINGS): Line[] {
+  const section = (title: string, bindings: readonly KeyBinding[]): Line[] => helpSection(title, bindings, columns);
   return [
     padLine(
       [
@@ -389,16 +397,21 @@ export function helpContentLines(columns: number): Line[] {
       ],
       columns,
     ),
-    ...section('keys', BROWSE_BINDINGS),
+    ...section('keys', tables.browse),
     padLine([], columns),
-    ...section('while typing a search', SEARCH_BINDINGS),
+    ...section('while typing a search', tables.search),
   ];
 }
 
-export function helpLines(columns: number, rows: number): Line[] {
-  const lines = clampLines(helpContentLines(columns), rows, columns).map((line) => padLine(line, columns));
+/** Help content fitted to exactly `rows` lines. */
+export function fitHelpLines(content: readonly Line[], columns: number, rows: number): Line[] {
+  const lines = clampLines(content, rows, columns).map((line) => padLine(line, columns));
   while (lines.length < rows) lines.push(padLine([], columns));
   return lines;
+}
+
+export function helpLines(columns: number, rows: number, tables: KeyTables = BINDINGS): Line[] {
+  return fitHelpLines(helpContentLines(columns, tables), columns, rows);
 }
 
 const STAGE_LABELS = {
@@ -431,12 +444,20 @@ export function progressLines(
   columns: number,
   clock: ProgressClock = { tick: 0, elapsedMs: 0 },
 ): Line[] {
+  return progressLinesFor([sourcePath, targetPath], progress, columns, clock);
+}
+
+/** The progress screen for two files or more (the versions overview loads several). */
+export function progressLinesFor(
+  paths: readonly string[],
+  progress: ProgressEvent | null,
+  columns: number,
+  clock: ProgressClock = { tick: 0, elapsedMs: 0 },
+): Line[] {
   const spinner = SPINNER_FRAMES[clock.tick % SPINNER_FRAMES.length] ?? ' ';
   const elapsed = ` ${Math.floor(clock.elapsedMs / 1000)}s`;
-  const lines: Line[] = [
-    padLine([{ text: 'selaras ', tone: 'heading' }, { text: sourcePath }, { text: ' ⇄ ', tone: 'dim' }, { text: targetPath }], columns),
-    padLine([], columns),
-  ];
+  const title: Span[] = paths.flatMap((path, index): Span[] => [...(index === 0 ? [] : [{ text: ' ⇄ ', tone: 'dim' as const }]), { text: path }]);
+  const lines: Line[] = [padLine([{ text: 'selaras ', tone: 'heading' }, ...title], columns), padLine([], columns)];
   const stageLine = (label: string): Line =>
     padLine([{ text: ` ${spinner} `, tone: 'aligned' }, { text: `${label}…` }, { text: elapsed, tone: 'dim' }], columns);
   if (progress === null) {

@@ -11,7 +11,7 @@ import {
   type TerminalSize,
 } from './layout.js';
 import type { Key } from 'ink';
-import { commandForKey, type Command } from './key-map.js';
+import { BINDINGS, NESTED_BINDINGS, commandForKey, type Command, type KeyTables } from './key-map.js';
 import { detailLineCount } from './screen-lines.js';
 import { visiblePairs, type PairFilter, type ReviewModel } from './review-model.js';
 
@@ -37,6 +37,8 @@ export interface ViewState {
   readonly isDetailOpen: boolean;
   readonly isHelpOpen: boolean;
   readonly message: StatusMessage | null;
+  /** Opened from the versions overview: `v` (and Esc with nothing to close) goes back to it. */
+  readonly canGoBack: boolean;
 }
 
 export type ViewAction =
@@ -58,20 +60,44 @@ export type ViewAction =
 
 export const FILTER_CYCLE: readonly PairFilter[] = ['all', 'flagged'];
 
-export function createViewState(model: ReviewModel, size: TerminalSize): ViewState {
+export interface ViewStateOptions {
+  /** Opened from the versions overview (see `ViewState.canGoBack`). */
+  readonly canGoBack?: boolean;
+  /** The pair to select first (an index into alignment.pairs); the first pair by default. */
+  readonly initialPair?: number;
+}
+
+/** Rows of context kept above a pair selected on opening, so it is not glued to the top of the list. */
+export const INITIAL_CONTEXT_ROWS = 2;
+
+export function createViewState(model: ReviewModel, size: TerminalSize, options: ViewStateOptions = {}): ViewState {
+  const visible = visiblePairs(model, 'all', '');
+  const position = options.initialPair === undefined ? -1 : visible.indexOf(options.initialPair);
+  const cursor = Math.max(0, position);
   return settle({
     model,
     size,
     filter: 'all',
     query: '',
     isEditingSearch: false,
-    visible: visiblePairs(model, 'all', ''),
-    cursor: 0,
-    top: 0,
+    visible,
+    cursor,
+    top: Math.max(0, cursor - INITIAL_CONTEXT_ROWS),
     isDetailOpen: false,
     isHelpOpen: false,
     message: null,
+    canGoBack: options.canGoBack === true,
   });
+}
+
+/** The key tables that apply: the versions overview's review has a key more. */
+export function keyTablesOf(state: ViewState): KeyTables {
+  return state.canGoBack ? NESTED_BINDINGS : BINDINGS;
+}
+
+/** Whether Esc would close or clear anything. */
+function hasSomethingToCancel(state: ViewState): boolean {
+  return state.isHelpOpen || state.isEditingSearch || state.query.length > 0 || state.isDetailOpen;
 }
 
 export type InputMode = 'browse' | 'search' | 'help';
@@ -218,7 +244,7 @@ export function reduceView(previous: ViewState, action: ViewAction): ViewState {
 }
 
 /** One key of a run: the character and the key flags Ink would have reported for it alone. */
-interface SplitKey {
+export interface SplitKey {
   readonly input: string;
   readonly key: Partial<Key>;
 }
@@ -233,22 +259,28 @@ function splitKey(character: string): SplitKey {
   return { input: character, key: {} };
 }
 
-/** Ink hands over a run of characters as one input (typing fast, key repeat, a paste, `tmux send-keys`). Each
- * character is a key of its own, and each may change the mode for the next (`/` starts a search, so the letters
- * after it are typed into it). Returns the commands in order, stopping after a quit. */
-export function commandsForInput(state: ViewState, input: string, key: Partial<Key>): readonly Command[] {
+/** Ink hands over a run of characters as one input (typing fast, key repeat, a paste, `tmux send-keys`): each
+ * character is a key of its own. */
+export function splitKeys(input: string, key: Partial<Key>): readonly SplitKey[] {
   // Esc and the next key in one read reach Ink as Alt+key; nothing is bound to Alt, so it is Esc, then the key.
   const isEscapeThenKey = key.meta === true && key.escape !== true && /^[^\u0000-\u001F\u007F]+$/u.test(input);
   const isRun = [...input].length > 1 && !input.startsWith('\u001B');
-  let keys: readonly SplitKey[] = isRun || isEscapeThenKey ? [...input].map(splitKey) : [{ input, key }];
-  if (isEscapeThenKey) keys = [{ input: '', key: { escape: true } }, ...keys];
+  const keys: readonly SplitKey[] = isRun || isEscapeThenKey ? [...input].map(splitKey) : [{ input, key }];
+  return isEscapeThenKey ? [{ input: '', key: { escape: true } }, ...keys] : keys;
+}
+
+/** The commands for one input, in order. Each key may change the mode for the next (`/` starts a search, so the
+ * letters after it are typed into it). Stops after a quit or a back, which leave this screen. */
+export function commandsForInput(state: ViewState, input: string, key: Partial<Key>): readonly Command[] {
   const commands: Command[] = [];
   let current = state;
-  for (const one of keys) {
-    const command = commandForKey(inputModeOf(current), one.input, one.key);
+  for (const one of splitKeys(input, key)) {
+    let command = commandForKey(inputModeOf(current), one.input, one.key, keyTablesOf(current));
     if (command === null) continue;
+    // Esc with nothing left to close leaves the review opened from the versions overview.
+    if (command.type === 'cancel' && current.canGoBack && !hasSomethingToCancel(current)) command = { type: 'back' };
     commands.push(command);
-    if (command.type === 'quit') break;
+    if (command.type === 'quit' || command.type === 'back') break;
     if (command.type !== 'export') current = reduceView(current, command);
   }
   return commands;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { BINDINGS, commandForKey, keyLabel, keyNameOf, type Command } from '../../src/ui/key-map.js';
+import {
+  BINDINGS,
+  NESTED_BINDINGS,
+  OVERVIEW_TABLES,
+  commandForKey,
+  keyLabel,
+  keyNameOf,
+  overviewCommandForKey,
+  type Command,
+  type OverviewCommand,
+} from '../../src/ui/key-map.js';
 
 describe('keyNameOf', () => {
   it.each<[string, string, Partial<Key>, string | null]>([
@@ -75,8 +85,63 @@ describe('help keys', () => {
   });
 });
 
+describe('keys of the review opened from the versions overview', () => {
+  it.each<[string, Partial<Key>, Command | null]>([
+    ['v', {}, { type: 'back' }],
+    ['', { escape: true }, { type: 'cancel' }],
+    ['j', {}, { type: 'move', delta: 1 }],
+    ['q', {}, { type: 'quit' }],
+  ])('%j %j', (input, key, expected) => {
+    expect(commandForKey('browse', input, key, NESTED_BINDINGS)).toEqual(expected);
+  });
+
+  it('has every key of the review on its own, and v more', () => {
+    const keysOf = (tables: typeof BINDINGS): string[] => tables.browse.flatMap((binding) => binding.keys);
+    expect(keysOf(NESTED_BINDINGS)).toEqual(expect.arrayContaining(keysOf(BINDINGS)));
+    expect(keysOf(NESTED_BINDINGS).filter((name) => !keysOf(BINDINGS).includes(name))).toEqual(['v']);
+    expect(commandForKey('browse', 'v', {})).toBeNull();
+  });
+});
+
+describe('versions overview keys', () => {
+  it.each<[string, Partial<Key>, OverviewCommand | null]>([
+    ['j', {}, { type: 'move', delta: 1 }],
+    ['', { upArrow: true }, { type: 'move', delta: -1 }],
+    [' ', {}, { type: 'page', direction: 1 }],
+    ['G', { shift: true }, { type: 'jump', to: 'last' }],
+    ['', { rightArrow: true }, { type: 'choose-version', delta: 1 }],
+    [']', {}, { type: 'choose-version', delta: 1 }],
+    ['l', {}, { type: 'choose-version', delta: 1 }],
+    ['', { leftArrow: true }, { type: 'choose-version', delta: -1 }],
+    ['[', {}, { type: 'choose-version', delta: -1 }],
+    ['n', {}, { type: 'next-flagged', direction: 1 }],
+    ['\r', { return: true }, { type: 'open' }],
+    ['e', {}, { type: 'export' }],
+    ['?', {}, { type: 'toggle-help' }],
+    ['q', {}, { type: 'quit' }],
+    ['c', { ctrl: true }, { type: 'quit' }],
+    ['\t', { tab: true }, null],
+    ['v', {}, null],
+  ])('%j %j', (input, key, expected) => {
+    expect(overviewCommandForKey('overview', input, key)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<Key>, OverviewCommand | null]>([
+    ['?', {}, { type: 'toggle-help' }],
+    ['', { escape: true }, { type: 'toggle-help' }],
+    ['q', {}, { type: 'quit' }],
+    ['j', {}, null],
+  ])('help: %j %j', (input, key, expected) => {
+    expect(overviewCommandForKey('help', input, key)).toEqual(expected);
+  });
+});
+
 describe('the tables', () => {
-  it.each(Object.entries(BINDINGS))('%s binds each key once and describes every binding', (_mode, bindings) => {
+  it.each([
+    ...Object.entries(BINDINGS),
+    ...Object.entries(NESTED_BINDINGS).map(([mode, bindings]) => [`nested ${mode}`, bindings] as const),
+    ...Object.entries(OVERVIEW_TABLES).map(([mode, bindings]) => [`overview ${mode}`, bindings] as const),
+  ])('%s binds each key once and describes every binding', (_mode, bindings) => {
     const keys = bindings.flatMap((binding) => binding.keys);
     expect(new Set(keys).size).toBe(keys.length);
     for (const binding of bindings) expect(binding.help.length).toBeGreaterThan(0);
@@ -84,6 +149,7 @@ describe('the tables', () => {
 
   it.each([
     ['up', '↑'],
+    ['right', '→'],
     ['ctrl-c', 'Ctrl-C'],
     ['shift-tab', 'S-Tab'],
     ['G', 'G'],

@@ -2,11 +2,11 @@
  * the screen (never sleeping a fixed time). Runs the built demo entry (`dist/ui/demo.js`) on the seed fixture;
  * dist/ is built by the global setup. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { createTmux, footer, hasTmux, isCi, waitForFile } from './tmux-driver.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEMO = join(ROOT, 'dist/ui/demo.js');
@@ -15,76 +15,14 @@ const SOCKET = `selaras-ui-e2e-${process.pid}`;
 const SESSION = 'review';
 const COLUMNS = 100;
 const ROWS = 30;
-/** How long a screen may take to show what we wait for; generous for a loaded 2-core machine. */
-const WAIT_MS = 15_000;
-const POLL_MS = 25;
 const EXPORT_NAME = 'voi.en.bulelengpost.id.selaras.csv';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const isCi = ['CI', 'CONTINUOUS_INTEGRATION'].some((name) => {
-  const value = process.env[name];
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
-});
-
-function tmux(...args: string[]): string {
-  const result = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-  if (result.error !== undefined) throw result.error;
-  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-function screen(session = SESSION): string {
-  return tmux('capture-pane', '-p', '-t', session);
-}
-
-async function pause(ms: number): Promise<void> {
-  await new Promise((done) => setTimeout(done, ms));
-}
-
-/** Poll the screen until `predicate` holds; fail with the screen as it was. */
-async function waitForScreen(
-  predicate: (text: string) => boolean,
-  what: string,
-  session = SESSION,
-): Promise<string> {
-  const deadline = Date.now() + WAIT_MS;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen(session);
-    if (predicate(last)) return last;
-    await pause(POLL_MS);
-  }
-  throw new Error(`the terminal never showed ${what}; it showed:\n${last}`);
-}
-
-function waitForText(text: string): Promise<string> {
-  return waitForScreen((s) => s.includes(text), JSON.stringify(text));
-}
-
-function footer(text: string): string {
-  const lines = text.trimEnd().split('\n');
-  return lines[lines.length - 1] ?? '';
-}
-
-async function waitForFile(path: string): Promise<string> {
-  const deadline = Date.now() + WAIT_MS;
-  while (Date.now() < deadline) {
-    if (existsSync(path)) {
-      const text = readFileSync(path, 'utf8');
-      if (text.endsWith('\n')) return text;
-    }
-    await pause(POLL_MS);
-  }
-  throw new Error(`${path} never appeared`);
-}
-
-function keys(...names: string[]): void {
-  tmux('send-keys', '-t', SESSION, ...names);
-}
-
-function typeText(text: string): void {
-  tmux('send-keys', '-t', SESSION, '-l', text);
-}
+const tmux = createTmux(SOCKET);
+const waitForScreen = (predicate: (text: string) => boolean, what: string, session = SESSION): Promise<string> =>
+  tmux.waitForScreen(session, predicate, what);
+const waitForText = (text: string): Promise<string> => tmux.waitForText(SESSION, text);
+const keys = (...names: string[]): void => tmux.keys(SESSION, ...names);
+const typeText = (text: string): void => tmux.typeText(SESSION, text);
 
 // Skipped only where tmux is missing outside CI; in CI a missing tmux fails the run.
 describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => {
@@ -101,11 +39,11 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
       'echo after-selaras',
       'sleep 120',
     ].join('; ');
-    tmux('new-session', '-d', '-s', SESSION, '-x', String(COLUMNS), '-y', String(ROWS), '-c', workDir, command);
+    tmux.start(SESSION, command, workDir, COLUMNS, ROWS);
   });
 
   afterAll(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    tmux.kill();
     if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -115,7 +53,7 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     expect(opened.split('\n')[2]).toMatch(/status +score +source · EN +│ target · ID/);
     for (const line of opened.split('\n')) expect(line.length).toBeLessThanOrEqual(COLUMNS);
     // Statuses are coloured in a real terminal (cyan for added lines).
-    expect(tmux('capture-pane', '-e', '-p', '-t', SESSION)).toMatch(/\u001B\[(?:[0-9;]*;)?36m(?:\u001B\[[0-9;]*m)*\+/);
+    expect(tmux.styledScreen(SESSION)).toMatch(/\u001B\[(?:[0-9;]*;)?36m(?:\u001B\[[0-9;]*m)*\+/);
 
     keys('j');
     await waitForScreen((s) => footer(s).includes('2 of 33'), 'the second pair selected');
@@ -152,7 +90,7 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     keys('e');
     await waitForText(`exported 33 pairs to ${EXPORT_NAME}`);
 
-    tmux('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
+    tmux.run('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
     const small = await waitForText('33 pairs · 18 aligned · 1 omit · 14 add');
     expect(small.split('\n').every((line) => line.length <= 80)).toBe(true);
     expect(small).toContain('24 of 33');
@@ -175,11 +113,11 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     const session = 'failed';
     const missing = join(workDir, 'missing.json');
     const command = `echo piped | env -u CI -u CONTINUOUS_INTEGRATION node '${DEMO}' '${missing}'; echo "$?" > failed-exit-code; sleep 120`;
-    tmux('new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS), '-c', workDir, command);
+    tmux.start(session, command, workDir, COLUMNS, ROWS);
     const shown = await waitForScreen((s) => s.includes('press q to quit'), 'the error screen', session);
     expect(shown).toContain('selaras could not align these files');
     expect(shown).toContain('ENOENT');
-    tmux('send-keys', '-t', session, 'q');
+    tmux.keys(session, 'q');
     expect((await waitForFile(join(workDir, 'failed-exit-code'))).trim()).toBe('1');
   }, 60_000);
 });

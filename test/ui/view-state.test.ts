@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import type { Command } from '../../src/ui/key-map.js';
 import { buildReviewModel } from '../../src/ui/review-model.js';
 import {
   commandsForInput,
@@ -185,5 +187,72 @@ describe('commandsForInput: a run of characters is a run of keys', () => {
   it('while typing a search, q is a letter, not quit', () => {
     const searching = reduceView(mixed(), { type: 'start-search' });
     expect(commandsForInput(searching, 'q', {})).toEqual([{ type: 'search-input', text: 'q' }]);
+  });
+});
+
+describe('opened from the versions overview', () => {
+  function nested(options: { readonly initialPair?: number } = {}): ViewState {
+    return createViewState(buildReviewModel(mixedAlignment()), SIZE, { canGoBack: true, ...options });
+  }
+
+  it.each<[string, string, ReturnType<typeof commandsForInput>]>([
+    ['v goes back', 'v', [{ type: 'back' }]],
+    ['Esc with nothing open goes back', '\u001B', [{ type: 'back' }]],
+    ['keys after back are not the review’s', 'vj', [{ type: 'back' }]],
+    ['v in a search is a letter', '/v', [{ type: 'start-search' }, { type: 'search-input', text: 'v' }]],
+  ])('%s', (_name, input, expected) => {
+    // Esc reaches Ink as a key of its own.
+    const key = input === '\u001B' ? { escape: true } : {};
+    expect(commandsForInput(nested(), input === '\u001B' ? '' : input, key)).toEqual(expected);
+  });
+
+  /** The commands of several reads in turn, the state following each. */
+  function pressAll(state: ViewState, reads: readonly (readonly [string, Partial<Key>])[]): Command[] {
+    const commands: Command[] = [];
+    let current = state;
+    for (const [input, key] of reads) {
+      for (const command of commandsForInput(current, input, key)) {
+        commands.push(command);
+        if (command.type !== 'back' && command.type !== 'quit' && command.type !== 'export') current = reduceView(current, command);
+      }
+    }
+    return commands;
+  }
+  const ESC = ['', { escape: true }] as const;
+
+  it.each<[string, readonly (readonly [string, Partial<Key>])[], readonly Command[]]>([
+    ['Esc closes the detail pane first', [['\r', { return: true }], ESC, ESC], [{ type: 'toggle-detail' }, { type: 'cancel' }, { type: 'back' }]],
+    [
+      'Esc clears the search first',
+      [['/x\r', {}], ESC, ESC],
+      [{ type: 'start-search' }, { type: 'search-input', text: 'x' }, { type: 'commit-search' }, { type: 'cancel' }, { type: 'back' }],
+    ],
+    ['Esc closes the help first', [['?', {}], ESC, ESC], [{ type: 'toggle-help' }, { type: 'toggle-help' }, { type: 'back' }]],
+  ])('%s', (_name, reads, expected) => {
+    expect(pressAll(nested(), reads)).toEqual(expected);
+  });
+
+  it('a review opened on its own has no back key, and Esc with nothing open does nothing', () => {
+    const alone = mixed();
+    expect(commandsForInput(alone, 'v', {})).toEqual([]);
+    expect(commandsForInput(alone, '', { escape: true })).toEqual([{ type: 'cancel' }]);
+    expect(reduceView(alone, { type: 'cancel' })).toBe(alone);
+  });
+
+  it.each([
+    [undefined, 0],
+    [4, 4],
+    [10, 10],
+    [99, 0],
+  ])('starts on pair %s (position %i)', (initialPair, cursor) => {
+    const state = nested(initialPair === undefined ? {} : { initialPair });
+    expect(state.cursor).toBe(cursor);
+    expect(selectedPair(state)).toBe(cursor);
+    expect(state.cursor - state.top).toBeLessThan(listRows(state));
+  });
+
+  it('keeps two pairs of context above the pair it starts on', () => {
+    const state = createViewState(buildReviewModel(uniformAlignment(100)), SIZE, { canGoBack: true, initialPair: 50 });
+    expect(state.top).toBe(48);
   });
 });
