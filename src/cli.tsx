@@ -19,6 +19,10 @@ import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import type { Alignment, ProgressEvent } from './types.js';
 
+// React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
+// below), so this runs first: the production build, unless a developer asked for another.
+process.env['NODE_ENV'] ??= 'production';
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -72,13 +76,20 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   if (useTui) {
     const { runVersionsTui } = await import('./ui/run-tui.js');
-    return runVersionsTui({
+    let isLoading = true;
+    const code = await runVersionsTui({
       paths: command.files,
-      load: (onProgress) => alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }),
+      load: (onProgress) =>
+        alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }).finally(() => {
+          isLoading = false;
+        }),
       exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom })),
       exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
       exportPath: command.out,
     });
+    // Quit while still loading: end now rather than when the alignment would have finished (see runAlign).
+    if (isLoading) process.exit(code);
+    return code;
   }
   const format = command.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv') {
@@ -110,13 +121,25 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
   if (useTui) {
     const { runTui } = await import('./ui/run-tui.js');
-    return runTui({
+    let isLoading = true;
+    const code = await runTui({
       sourcePath,
       targetPath,
-      load,
+      load: (onProgress) =>
+        load(onProgress).finally(() => {
+          isLoading = false;
+        }),
       exportCsv: (alignment: Alignment, outPath: string) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
       exportPath: command.out,
     });
+    // With the one in runAlignVersions, the only process.exit of the program. runTui resolves only after Ink has
+    // unmounted and the terminal is restored (main screen back, raw mode off), so nothing is left half drawn. A user
+    // who quit while the files were still being read or the model loaded wants the shell back now, but that work
+    // cannot be cancelled and its pending I/O keeps Node running until it ends (minutes for a large model or
+    // document); exiting waits only for the file read or native call in flight. Writes to a terminal are
+    // synchronous, so nothing on screen is lost.
+    if (isLoading) process.exit(code);
+    return code;
   }
   const progress = progressLine();
   const alignment = await load((event) => progress.update(describeProgress(event)));

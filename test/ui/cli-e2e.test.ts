@@ -1,8 +1,10 @@
 /** The interactive UI through the real command, `node dist/cli.js align ... --model lexical`, in tmux at 100x30:
- * three versions (overview, choosing a version, the side-by-side review and back, both exports). dist/ is built by
- * the global setup. Waits for text on the screen, never a fixed time. */
+ * two files (the review, its keys, the export, the differences underlined), quitting while the alignment is still
+ * loading, and three versions (overview, choosing a version, the side-by-side review and back, both exports).
+ * dist/ is built by the global setup. Waits for text on the screen, never a fixed time. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +17,10 @@ const INDONESIAN = 'corpus/clubhouse/bulelengpost.id.txt';
 const REPRINT = 'corpus/clubhouse/afp-reprint.en.txt';
 const COLUMNS = 100;
 const ROWS = 30;
+/** The CSV header of `selaras align --format csv`, which `e` writes too. */
+const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences';
+/** An SGR sequence that turns underline on (alone or among other attributes): the mark of a difference. */
+const UNDERLINE = /\u001B\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m/;
 
 const tmux = createTmux(`selaras-cli-e2e-${process.pid}`);
 
@@ -38,6 +44,87 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     tmux.kill();
     if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
   });
+
+  it('two files: opens, moves, filters, jumps to flagged pairs, shows details, exports with --out, quits', async () => {
+    const session = 'pair';
+    const out = join(workDir, 'pair.csv');
+    const exitFile = join(workDir, 'pair-exit-code');
+    // An --out ending in .csv alone would ask for CSV on stdout; --format tui keeps the UI and makes it where `e` writes.
+    startCli(session, `align ${PIVOT} ${INDONESIAN} --model lexical --format tui --out '${out}'`, exitFile);
+    const wait = (predicate: (text: string) => boolean, what: string): Promise<string> => tmux.waitForScreen(session, predicate, what);
+
+    const opened = await wait((s) => /all pairs · 1 of \d+/.test(footer(s)), 'the review');
+    const pairCount = Number(/1 of (\d+)/.exec(footer(opened))?.[1]);
+    const lines = opened.split('\n');
+    // The file names alone when the paths do not fit.
+    expect(lines[0]).toMatch(/^selaras jakarta-outlet\.en\.txt \(en\) ⇄ bulelengpost\.id\.txt \(id\) +model lexical/);
+    expect(lines[1]).toMatch(new RegExp(`^${pairCount} pairs · \\d+ aligned · \\d+ omitted · \\d+ added · \\d+ with differences`));
+    expect(lines[2]).toMatch(/status +score +source · EN +│ target · ID/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(COLUMNS);
+
+    tmux.keys(session, 'j');
+    await wait((s) => footer(s).includes(`2 of ${pairCount}`), 'the second pair selected');
+    tmux.keys(session, 'Tab');
+    const flagged = await wait((s) => /flagged only · \d+ of \d+/.test(footer(s)), 'the flagged filter');
+    const flaggedCount = Number(/flagged only · \d+ of (\d+)/.exec(footer(flagged))?.[1]);
+    expect(flaggedCount).toBeLessThan(pairCount);
+    tmux.keys(session, 'g', 'n');
+    await wait((s) => footer(s).includes(`flagged only · 2 of ${flaggedCount}`), 'the next flagged pair');
+    tmux.keys(session, 'Enter');
+    const detail = await wait((s) => /─ pair \d+ of \d+/.test(s), 'the detail pane');
+    expect(detail).toMatch(/^EN \d+|^ID \d+/m);
+    tmux.keys(session, 'Escape');
+    await wait((s) => !/─ pair \d+ of/.test(s), 'the pane closed');
+    tmux.keys(session, 'Tab');
+    await wait((s) => footer(s).includes('all pairs'), 'all pairs again');
+
+    // The pair that credits another outlet: its difference is listed in the pane and underlined in both texts.
+    tmux.keys(session, '/');
+    tmux.typeText(session, 'New York Post');
+    await wait((s) => /\/New York Post/.test(footer(s)) && /1 of \d+/.test(footer(s)), 'the search match');
+    tmux.keys(session, 'Enter', 'Enter');
+    const credited = await wait((s) => /─ pair \d+ of/.test(s), 'the detail of the credited pair');
+    expect(credited).toMatch(/name +EN “Agence France-Presse \(AFP\)” +ID “New York Post”/);
+    expect(tmux.styledScreen(session)).toMatch(new RegExp(`${UNDERLINE.source}(?:\\u001B\\[[0-9;]*m)*New York Post`));
+
+    // Esc clears the search (keeping the pair selected), then closes the pane.
+    tmux.keys(session, 'Escape');
+    await wait((s) => new RegExp(`all pairs · \\d+ of ${pairCount} +\\?`).test(footer(s)), 'the search cleared');
+    tmux.keys(session, 'Escape');
+    await wait((s) => !/─ pair \d+ of/.test(s), 'the pane closed');
+    tmux.keys(session, 'e');
+    await wait((s) => footer(s).includes(`exported ${pairCount} pairs to ${out}`), 'the export message');
+    tmux.keys(session, 'q');
+    expect((await waitForFile(exitFile)).trim()).toBe('0');
+
+    const csv = await waitForFile(out);
+    expect(csv.split(/\r?\n/)[0]).toBe(PAIR_CSV_HEADER);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(pairCount);
+    const row = rows.find((r) => r['target_text']?.includes('New York Post'));
+    expect(row?.['source_text']).toContain('Agence France-Presse');
+    expect(row?.['differences']).toContain('New York Post');
+  }, 120_000);
+
+  it.each([
+    ['two files', 'loading-pair', [INDONESIAN]],
+    ['three versions', 'loading-versions', [INDONESIAN, REPRINT]],
+  ])('%s: quitting while the files are still loading ends the process at once', async (_name, session, others) => {
+    const exitFile = join(workDir, `${session}-exit-code`);
+    // A source that never finishes: a named pipe fed a line every tenth of a second, for as long as it is read.
+    const slow = join(workDir, `${session}.en.txt`);
+    expect(spawnSync('mkfifo', [slow]).status).toBe(0);
+    const feed = `( while echo 'A sentence that keeps coming.'; do sleep 0.1; done > '${slow}' ) &`;
+    const cli = `env -u CI -u CONTINUOUS_INTEGRATION node '${CLI}' align '${slow}' ${others.join(' ')} --model lexical`;
+    const command = `${feed} ${cli}; echo "$?" > '${exitFile}'; sleep 120`;
+    tmux.start(session, command, ROOT, COLUMNS, ROWS);
+    await tmux.waitForScreen(session, (s) => s.includes('Reading and splitting the files'), 'the progress screen');
+    tmux.keys(session, 'q');
+    // Without the fix the process waits for the load, which never ends: this would time out.
+    expect((await waitForFile(exitFile)).trim()).toBe('0');
+    const after = tmux.screen(session);
+    expect(after).not.toContain('Reading and splitting the files');
+  }, 60_000);
 
   it('three versions: the overview, choosing the version, the review of two and back, exports, quit', async () => {
     const session = 'versions';
