@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `selaras` entry point: parse arguments, run one command, map errors to a one-line message and an exit code.
- * Nothing here or below calls process.exit(): Ink must get the chance to restore the terminal.
+ * Nothing below calls process.exit(): Ink must get the chance to restore the terminal. The one exception is here, in
+ * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
