@@ -5,6 +5,7 @@
  * Belanda), or as an acronym of it (Agence France-Presse / AFP). Looking in the whole other text, not only in its
  * names, keeps translations that lower-case a word or move it to the start of a sentence from raising alarms.
  */
+import { skeleton } from '../text/cognate.js';
 import type { Difference } from '../types.js';
 import { isDateWord } from './dates.js';
 import { isNumberWord } from './numbers.js';
@@ -350,34 +351,7 @@ function isWordPresent(word: NameWord, hay: Haystack): boolean {
   return hay.skeletons.some((other) => isCognate(own, other));
 }
 
-/**
- * A spelling skeleton that English and Indonesian forms of a name share: -tion -> si, -ity -> itas, c/ch/q -> k, ph -> f, gh/kh/th/dh -> the
- * plain consonant, sy/sh -> s, oe -> u (old Indonesian spelling), y -> i, doubled letters single.
- */
-export function skeleton(folded: string): string {
-  return folded
-    .replace(/[^a-z]/g, '')
-    // English Latinate endings as Indonesian spells them: coordination / koordinasi, ethnicity / etnisitas.
-    .replace(/[st]ions?$/, 'si')
-    .replace(/ity$/, 'itas')
-    .replace(/ical$/, 'is')
-    .replace(/ic$/, 'ik')
-    .replace(/ism$/, 'isme')
-    .replace(/ive$/, 'if')
-    .replace(/ph/g, 'f')
-    .replace(/([gktd])h/g, '$1')
-    .replace(/ch/g, 'k')
-    .replace(/s[hy]/g, 's')
-    .replace(/dj/g, 'j')
-    .replace(/tj/g, 'c')
-    .replace(/oe/g, 'u')
-    .replace(/[cq]/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/z/g, 's')
-    .replace(/v/g, 'f')
-    .replace(/y/g, 'i')
-    .replace(/(.)\1+/g, '$1');
-}
+export { skeleton };
 
 export function isCognate(a: string, b: string): boolean {
   if (a === b) return true;

@@ -4,6 +4,7 @@
  * (teknologi / technology, presiden / president, informasi / information). Function words of both languages are
  * ignored: they are frequent and never shared. Deterministic, instant, no files: the fallback and the fast mode.
  */
+import { skeleton } from '../text/cognate.js';
 import type { Embedder } from './embedder.js';
 
 export const LEXICAL_MODEL_NAME = 'lexical';
@@ -44,34 +45,9 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/**
- * Spell a lower-case word so that English and Indonesian cognates meet: Indonesian writes k for c, f for ph,
- * i for y, -si for -tion, -tas for -ty, and drops double letters.
- */
+/** A lower-case word in the spelling English and Indonesian cognates share (diacritics removed first). */
 export function cognateSkeleton(word: string): string {
-  let w = word.normalize('NFD').replace(/\p{M}/gu, '');
-  w = w
-    .replace(/tion$/, 'si')
-    .replace(/sion$/, 'si')
-    .replace(/ity$/, 'itas')
-    .replace(/ism$/, 'isme')
-    .replace(/ic$/, 'ik')
-    .replace(/ical$/, 'is')
-    .replace(/ph/g, 'f')
-    .replace(/th/g, 't')
-    .replace(/ch/g, 'k')
-    .replace(/sh/g, 'sy')
-    .replace(/qu/g, 'kw')
-    .replace(/x/g, 'ks')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/c/g, 'k')
-    .replace(/q/g, 'k')
-    .replace(/y/g, 'i')
-    .replace(/v/g, 'f')
-    .replace(/z/g, 's')
-    .replace(/(.)\1/g, '$1')
-    .replace(/e$/, '');
-  return w;
+  return skeleton(word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 }
 
 const TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*/gu;
