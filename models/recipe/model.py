@@ -35,8 +35,10 @@ def piece_features(piece: str, piece_id: int, ngrams: tuple[int, ...], buckets: 
 
 
 class PieceNgramEncoder(nn.Module):
-    def __init__(self, pieces: list[str], dim: int, buckets: int, ngrams: tuple[int, ...], learn_weights: bool):
+    def __init__(self, pieces: list[str], dim: int, buckets: int, ngrams: tuple[int, ...], learn_weights: bool,
+                 feature_dropout: float = 0.0):
         super().__init__()
+        self.feature_dropout = feature_dropout
         self.vocab, self.dim, self.buckets, self.ngrams = len(pieces), dim, buckets, ngrams
         self.features = [piece_features(p, i, ngrams, buckets) for i, p in enumerate(pieces)]
         self.table = nn.EmbeddingBag(buckets + len(pieces), dim, mode="sum", sparse=True)
@@ -66,6 +68,9 @@ class PieceNgramEncoder(nn.Module):
             weights = nn.functional.softplus(self.weight_logit(torch.tensor(owner, device=device)).squeeze(-1))
         else:
             weights = torch.ones(len(flat), device=device)
+        if self.training and self.feature_dropout > 0:
+            # Each step sees each sentence with some of its n-grams and pieces missing: it cannot lean on one.
+            weights = weights * (torch.rand(len(flat), device=device) >= self.feature_dropout)
         total = self.table(flat_t, offsets_t, per_sample_weights=weights)
         counts = torch.tensor([sum(len(self.features[p]) for p in ids) for ids in sentences], device=device)
         bag_of_feature = torch.repeat_interleave(torch.arange(len(sentences), device=device), counts)

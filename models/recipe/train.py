@@ -46,10 +46,11 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--device", default="auto", help="auto (cuda when present), cpu or cuda")
     p.add_argument("--vocab", type=int, default=32000, help="sentencepiece Unigram pieces")
-    p.add_argument("--dim", type=int, default=256)
+    p.add_argument("--dim", type=int, default=512)
     p.add_argument("--buckets", type=int, default=200_000, help="hashed character n-gram rows (training only)")
     p.add_argument("--ngrams", default="3,4,5", help="character n-gram lengths")
-    p.add_argument("--learn-weights", action="store_true", help="learn a pooling weight per piece")
+    p.add_argument("--no-learn-weights", dest="learn_weights", action="store_false", help="plain mean instead of a learned pooling weight per piece")
+    p.add_argument("--feature-dropout", type=float, default=0.2, help="share of features dropped per sentence in training")
     p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--batch", type=int, default=512)
     p.add_argument("--lr", type=float, default=3e-3)
@@ -122,7 +123,7 @@ def main(argv=None) -> dict:
     log(f"sentencepiece Unigram vocabulary: {len(pieces)} pieces")
 
     ngrams = tuple(int(n) for n in args.ngrams.split(",") if n)
-    model = PieceNgramEncoder(pieces, args.dim, args.buckets, ngrams, args.learn_weights).to(device)
+    model = PieceNgramEncoder(pieces, args.dim, args.buckets, ngrams, args.learn_weights, args.feature_dropout).to(device)
     log(f"{sum(len(f) for f in model.features) / len(pieces):.1f} features per piece; "
         f"{model.table.weight.numel() / 1e6:.1f}M training parameters")
     scale = torch.nn.Parameter(torch.tensor(math.log(INITIAL_LOGIT_SCALE), device=device))

@@ -18,7 +18,7 @@ import type { Embedder } from './embedder.js';
 export const CACHE_DIR_ENV = 'SELARAS_CACHE_DIR';
 export const CACHE_MAX_MB_ENV = 'SELARAS_CACHE_MAX_MB';
 
-/** Per model. 256 MiB holds about 250,000 sentences of the bundled model, 85,000 of LaBSE. */
+/** Per model. 256 MiB holds about 130,000 sentences of the bundled model (512 dimensions), 85,000 of LaBSE (768). */
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 /** 4096 shards: a shard of a full cache stays a few tens of KiB, so a lookup reads little. */
 export const DEFAULT_SHARD_HEX_DIGITS = 3;

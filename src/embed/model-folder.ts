@@ -60,7 +60,8 @@ export interface ModelFolder {
   readonly config: Record<string, unknown>;
 }
 
-function fixFor(name: string): string {
+/** What to do about a missing or damaged folder of this model. */
+export function folderFix(name: string): string {
   if (name === DEFAULT_MODEL) {
     return 'The bundled model ships with selaras: reinstall the package, or restore the folder from the repository (git checkout -- models/' + name + ').';
   }
@@ -78,13 +79,13 @@ export function locateModel(name: string, modelsDir?: string): string {
     const folder = join(dir, name);
     if (existsSync(folder)) return folder;
   }
-  const pull = knownModel(name) && name !== DEFAULT_MODEL ? `Download it with: selaras models pull ${name}` : fixFor(name);
+  const pull = knownModel(name) && name !== DEFAULT_MODEL ? `Download it with: selaras models pull ${name}` : folderFix(name);
   throw new UnknownModelError(name, searched, pull);
 }
 
 /** Check a model folder is complete and its JSON files parse; says which file is wrong and how to fix it. */
 export async function checkModelFolder(name: string, folder: string): Promise<ModelFolder> {
-  const fix = fixFor(name);
+  const fix = folderFix(name);
   for (const file of REQUIRED_FILES) {
     const path = join(folder, file);
     let text: string;

@@ -26,7 +26,7 @@ export const DEFAULT_MODEL = 'selaras-mini-id-en';
 
 export const BUNDLED_MODEL: ModelSpec = {
   name: DEFAULT_MODEL,
-  dimension: 256,
+  dimension: 512,
   languages: 'en, id',
   pooling: 'mean',
   prefix: '',

@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ProgressEvent } from '../types.js';
 import type { Embedder } from './embedder.js';
 import { ModelFolderError } from './errors.js';
-import { packageModelsDir, REQUIRED_FILES, type ModelFolder } from './model-folder.js';
+import { folderFix, packageModelsDir, REQUIRED_FILES, type ModelFolder } from './model-folder.js';
 import type { ModelSpec } from './model-registry.js';
 
 type Transformers = typeof import('@xenova/transformers');
@@ -29,7 +29,8 @@ function loadLibrary(): Promise<Transformers> {
     const { env } = transformers;
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
-    env.localModelPath = packageModelsDir() + sep;
+    // transformers.js joins this and the model id with '/', on every platform.
+    env.localModelPath = packageModelsDir() + '/';
     env.useBrowserCache = false;
     env.useFSCache = false;
     return transformers;
@@ -52,13 +53,7 @@ function describeLoadFailure(model: ModelFolder, error: unknown): ModelFolderErr
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   const file = /not found locally at "([^"]+)"/.exec(detail ?? '')?.[1];
   const problem = file ? `${relative(model.folder, file)} is missing` : `cannot be loaded (${detail})`;
-  return new ModelFolderError(
-    model.folder,
-    problem,
-    model.name.includes('/')
-      ? `Download it again: selaras models pull ${model.name}`
-      : 'The folder is damaged: restore it (reinstall selaras, or git checkout -- models/' + model.name + ').',
-  );
+  return new ModelFolderError(model.folder, problem, folderFix(model.name));
 }
 
 /** One pipeline per folder and precision, created once; a failed load is forgotten so a later call can retry. */
