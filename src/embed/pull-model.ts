@@ -8,11 +8,11 @@
  * `.part` files and the next pull resumes them with HTTP Range requests; a model the server does not have (404)
  * leaves nothing behind.
  */
-import { mkdir, open, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import { ModelDownloadError } from './errors.js';
-import { checkModelFolder, QUANTIZED_ONNX, userModelsDir } from './model-folder.js';
+import { checkModelFolder, MODELS_DIR_ENV, QUANTIZED_ONNX, userModelsDir } from './model-folder.js';
 import { isValidModelName, knownModel, PULLABLE_MODELS } from './model-registry.js';
 
 export const MIRROR_ENV = 'SELARAS_MODEL_MIRROR';
@@ -130,6 +130,54 @@ export async function pullModel(name: string, options: PullOptions = {}): Promis
   }
   const modelsDir = userModelsDir(options.modelsDir);
   const staging = join(modelsDir, STAGING, name);
+  const lock = `${staging}.lock`;
+  try {
+    await acquireLock(lock, name);
+    try {
+      return await pullInto(name, modelsDir, staging, options);
+    } finally {
+      await rm(lock, { force: true });
+      await removeEmptyParents(join(modelsDir, STAGING), lock);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') {
+      throw new ModelDownloadError(`cannot write to ${modelsDir} (${code}). Choose a writable folder with --models-dir or ${MODELS_DIR_ENV}.`);
+    }
+    throw error;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One pull of a model at a time: two appending to the same part files would corrupt them. A lock whose process
+ * has gone (a killed pull) is taken over. */
+async function acquireLock(lock: string, name: string): Promise<void> {
+  await mkdir(dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+      throw new ModelDownloadError(`another selaras process (pid ${pid}) is pulling ${name}. Wait for it to finish, or stop it and pull again.`);
+    }
+    await rm(lock, { force: true });
+  }
+  throw new ModelDownloadError(`cannot take the lock ${lock}: delete it if no pull of ${name} is running.`);
+}
+
+async function pullInto(name: string, modelsDir: string, staging: string, options: PullOptions): Promise<PullResult> {
   const folder = join(modelsDir, name);
   const base = baseUrl(options.mirror);
   const fetchImpl = options.fetch ?? fetch;
@@ -149,9 +197,11 @@ export async function pullModel(name: string, options: PullOptions = {}): Promis
       );
     }
   } catch (error) {
-    // Nothing to resume from a model or file the server does not have: leave no trace.
-    if (error instanceof ModelDownloadError && error.status !== undefined && error.status >= 400 && error.status < 500) {
-      await rm(staging, { recursive: true, force: true });
+    // Nothing to resume from a model or file the server does not have, or from a pull that got no bytes at all:
+    // leave no trace. Otherwise keep the parts for the next pull to resume.
+    const notThere = error instanceof ModelDownloadError && error.status !== undefined && error.status >= 400 && error.status < 500;
+    if (notThere || !(await hasFiles(staging))) {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       await removeEmptyParents(join(modelsDir, STAGING), staging);
     }
     throw error;
@@ -160,6 +210,7 @@ export async function pullModel(name: string, options: PullOptions = {}): Promis
     await checkModelFolder(name, staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await removeEmptyParents(join(modelsDir, STAGING), staging);
     throw new ModelDownloadError(`the downloaded files of ${name} are not a usable model (${(error as Error).message}); they were removed. Check the mirror serves this model.`);
   }
   await rm(folder, { recursive: true, force: true });
@@ -167,6 +218,14 @@ export async function pullModel(name: string, options: PullOptions = {}): Promis
   await rename(staging, folder);
   await removeEmptyParents(join(modelsDir, STAGING), staging);
   return { name, folder, bytes };
+}
+
+async function hasFiles(folder: string): Promise<boolean> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory() || (await hasFiles(join(folder, entry.name)))) return true;
+  }
+  return false;
 }
 
 /** Remove now-empty folders from `leaf`'s parent up to and including `top` (rmdir refuses non-empty ones). */

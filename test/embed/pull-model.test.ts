@@ -2,7 +2,7 @@
  * `selaras models pull` against a real HTTP server on the loopback interface, serving tiny models made by the
  * tests in the hub's URL layout. No network, no Python.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -163,6 +163,37 @@ describe('pullModel from a loopback mirror', () => {
     expect((error as ModelDownloadError).status).toBe(404);
     expect((error as Error).message).toContain(`${base}/Xenova/multilingual-e5-small/resolve/main/config.json`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an unreachable mirror is an error that says to retry, and leaves nothing behind', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await pullModel('Xenova/LaBSE', { mirror: url, modelsDir: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelDownloadError);
+    expect((error as Error).message).toMatch(/cannot reach .*run the same command again/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a models folder it cannot create is an error that says how to choose another', async () => {
+    // Under a plain file: mkdir fails for every user, root included.
+    writeFileSync(join(dir, 'plain-file'), '');
+    const error = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: join(dir, 'plain-file', 'models') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelDownloadError);
+    expect((error as Error).message).toMatch(/cannot write to .*--models-dir or SELARAS_MODELS_DIR/);
+  });
+
+  it('refuses a second pull of a model while another live process holds it, and takes over a dead one\'s lock', async () => {
+    const lock = join(dir, '.partial', 'Xenova', 'LaBSE.lock');
+    mkdirSync(join(lock, '..'), { recursive: true });
+    writeFileSync(lock, String(process.ppid)); // a live process that is not this one
+    await expect(pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir })).rejects.toThrow(/another selaras process \(pid \d+\) is pulling Xenova\/LaBSE/);
+    expect(served).toEqual([]);
+    writeFileSync(lock, '999999999'); // no such process
+    const result = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir });
+    expect(existsSync(join(result.folder, ONNX))).toBe(true);
+    expect(existsSync(join(dir, '.partial'))).toBe(false);
   });
 
   it('takes the mirror from the environment', async () => {
