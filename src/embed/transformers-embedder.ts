@@ -97,7 +97,7 @@ function loadPipeline(model: ModelFolder, onProgress?: (e: ProgressEvent) => voi
   return loading;
 }
 
-/** Scale each row to unit length in place; an all-zero row stays zero (nothing to compare it by). */
+/** Split into rows scaled to unit length; an all-zero row stays zero (nothing to compare it by). */
 function normaliseRows(data: Float32Array, rows: number, dimension: number): Float32Array[] {
   const out: Float32Array[] = [];
   for (let r = 0; r < rows; r++) {
