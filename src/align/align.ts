@@ -52,6 +52,10 @@ export interface AlignTuning {
   readonly boilerplateSkipFactor: number;
   /** Extra cost of a merge that contains a boilerplate line. */
   readonly boilerplateMergePenalty: number;
+  /** Weight of a merge member's unrelatedness to the other side, beyond `memberFree` (0: off). */
+  readonly memberWeight: number;
+  /** A merge member this unrelated (semantic cost) to the other side is still free of the member penalty. */
+  readonly memberFree: number;
   /**
    * Upper bound of the skip price per sentence. Skipping two sentences costs twice this, so below 0.5 unrelated
    * sentences (cost ~1 by construction) are never forced together. Across languages the lexical embedder needs more
@@ -70,12 +74,17 @@ export const DEFAULT_TUNING: AlignTuning = {
   boilerplateSkipFactor: 0.3,
   boilerplateMergePenalty: 1,
   skipMax: 1,
+  memberWeight: 0,
+  memberFree: 1,
 };
 
 /** Tuned for sentence-embedding models (the bundled one), whose similarities separate translations clearly. */
 export const EMBEDDING_MODEL_TUNING: AlignTuning = {
   ...DEFAULT_TUNING,
-  skipScale: 0.9,
+  lengthWeight: 0.75,
+  skipScale: 1.05,
+  memberWeight: 3,
+  memberFree: 0.9,
 };
 
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
@@ -245,11 +254,33 @@ class BeadCoster {
     return sparse ? sparseDot(sparse, y) : dot(this.source.vectors[a - 1]![i]!, y);
   }
 
+  /** Cosine distance over chance distance: ~1 for unrelated text, near 0 for a clear translation. */
+  private semanticCost(i: number, j: number, a: number, b: number): number {
+    const chance = (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2;
+    return (1 - this.similarity(i, j, a, b)) / chance;
+  }
+
+  /**
+   * How unrelated the least related sentence of a merge is to the other side of the bead. Concatenated vectors
+   * forgive an extra sentence (it only shifts the mean), so a merge can swallow an omitted neighbour; each of its
+   * sentences must be about what the other side says.
+   */
+  private weakestMember(i: number, j: number, a: number, b: number): number {
+    let worst = 0;
+    if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, this.semanticCost(k, j, 1, b));
+    if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, this.semanticCost(i, k, a, 1));
+    return worst;
+  }
+
+  /** Whether a sentence is a boilerplate line ("Baca Juga: ...", "Editor: ..."). */
+  isBoilerplate(side: 'source' | 'target', index: number): boolean {
+    return this[side].boilerplate[0]![index]! > 0;
+  }
+
   /** Cost per sentence of the bead, before weighting: ~1 at chance, near 0 for a clear translation. */
   unitCost(i: number, j: number, a: number, b: number): number {
     if (this.source.vectors[a - 1]?.[i] === undefined || this.target.vectors[b - 1]?.[j] === undefined) return Infinity;
-    const chance = (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2;
-    let cost = (1 - this.similarity(i, j, a, b)) / chance;
+    let cost = this.semanticCost(i, j, a, b);
     const logRatio = Math.log(
       (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
         (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
@@ -275,6 +306,9 @@ class BeadCoster {
     if (unit === Infinity) return Infinity;
     const size = a + b;
     let cost = unit * (size / 2) + this.tuning.mergePenalty * Math.max(0, size - 2);
+    if (size > 2 && this.tuning.memberWeight > 0) {
+      cost += this.tuning.memberWeight * Math.max(0, this.weakestMember(i, j, a, b) - this.tuning.memberFree);
+    }
     if (size > 2 && (this.source.boilerplate[a - 1]![i]! > 0 || this.target.boilerplate[b - 1]![j]! > 0)) {
       cost += this.tuning.boilerplateMergePenalty;
     }
@@ -357,7 +391,11 @@ export function alignVectors(
   const coster = new BeadCoster(vectors, sourceTexts, targetTexts, tuning);
   const band = searchBand(vectors, n, m, onProgress);
   const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
-  const finite = [...sourceBest, ...targetBest].filter(Number.isFinite);
+  // Boilerplate lines are no translation candidates: their best costs must not set what "a good match" costs.
+  const finite = [
+    ...[...sourceBest].filter((_, i) => !coster.isBoilerplate('source', i)),
+    ...[...targetBest].filter((_, j) => !coster.isBoilerplate('target', j)),
+  ].filter(Number.isFinite);
   const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
   coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
   const path = runDp(n, m, band, coster.beadCost);

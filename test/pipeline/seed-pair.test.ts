@@ -51,4 +51,11 @@ describe('the seed pair (English 000 / Indonesian 002)', () => {
     check(alignment);
     checkDifferences(alignment);
   });
+
+  it('does the same with the bundled model, the default', async () => {
+    const alignment = await alignFiles(EN, ID);
+    expect(alignment.model).toBe('selaras-mini-id-en');
+    check(alignment);
+    checkDifferences(alignment);
+  });
 });
