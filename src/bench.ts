@@ -6,12 +6,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { alignVectors } from './align/align.js';
 import { normalize } from './align/vectors.js';
 import { measureFalseAlarms } from './compare/index.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { parseBeads } from './eval/score.js';
+import type { Embedder } from './embed/embedder.js';
+import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
 
 const DIMENSION = 256;
@@ -82,15 +86,52 @@ function benchEndToEnd(model: string): void {
 }
 
 async function benchEmbedding(model: string): Promise<void> {
+  const texts = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} talks about the economy of Indonesia in ${1990 + (i % 30)}.`);
+  const rate = async (embedder: Embedder) => {
+    const started = performance.now();
+    await embedder.embed(texts);
+    return (texts.length / ((performance.now() - started) / 1000)).toFixed(0);
+  };
+  if (model === LEXICAL_MODEL_NAME) {
+    console.log(`embedding (${model}): ${await rate(createLexicalEmbedder())} sentences/s`);
+    return;
+  }
+  const { createEmbedder } = await import('./embed/index.js');
   const started = performance.now();
-  const embedder = await resolveEmbedder(model);
-  const loaded = performance.now();
-  const texts = Array.from({ length: 2000 }, (_, i) => `Sentence number ${i} talks about the economy of Indonesia in ${1990 + (i % 30)}.`);
-  await embedder.embed(texts);
-  const seconds = (performance.now() - loaded) / 1000;
+  const uncached = await createEmbedder(model, { cache: false });
+  const load = ((performance.now() - started) / 1000).toFixed(2);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'selaras-bench-cache-'));
+  const cached = await createEmbedder(model, { cacheDir });
+  await cached.embed(texts);
   console.log(
-    `embedding (${model}): load ${((loaded - started) / 1000).toFixed(2)} s, ${(texts.length / seconds).toFixed(0)} sentences/s`,
+    `embedding (${model}): load ${load} s; cache off ${await rate(uncached)} sentences/s; cache on (warm) ${await rate(cached)} sentences/s`,
   );
+  await rm(cacheDir, { recursive: true, force: true });
+}
+
+/** A ~9,000-sentence pair from the dev cases' sentences, aligned end to end through the command. */
+async function benchLongPair(model: string, casesDir: string): Promise<void> {
+  const en: string[] = [];
+  const id: string[] = [];
+  for (const name of await listCases(casesDir)) {
+    en.push(...readFileSync(join(casesDir, name, 'en.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim()));
+    id.push(...readFileSync(join(casesDir, name, 'id.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim()));
+  }
+  const repeat = Math.max(1, Math.round(9000 / en.length));
+  const dir = await mkdtemp(join(tmpdir(), 'selaras-bench-'));
+  const sourcePath = join(dir, 'long.en.txt');
+  const targetPath = join(dir, 'long.id.txt');
+  await writeFile(sourcePath, Array.from({ length: repeat }, () => en.join('\n')).join('\n'));
+  await writeFile(targetPath, Array.from({ length: repeat }, () => id.join('\n')).join('\n'));
+  const started = performance.now();
+  execFileSync(
+    process.execPath,
+    ['dist/cli.js', 'align', sourcePath, targetPath, '--presplit', '--format', 'vecalign', '--model', model, '--out', join(dir, 'out.txt')],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SELARAS_CACHE_DIR: join(dir, 'cache') } },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`long pair end to end (${model}, ${en.length * repeat} x ${id.length * repeat} sentences, cold cache): ${seconds.toFixed(2)} s`);
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function benchEval(model: string, casesDir: string): Promise<void> {
@@ -125,6 +166,7 @@ async function main(): Promise<void> {
     benchEndToEnd(model);
   }
   if (existsSync(casesDir)) {
+    for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);
     console.log('\n## differences on true translations (false-alarm rate)');
