@@ -8,10 +8,12 @@
  * the later rename wins and the other's new entries are simply computed again next time. Each shard keeps at most
  * its share of the size bound, dropping its oldest records first, so the bound holds without a global scan.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+
+import { writeFileAtomic } from '../export/write-file.js';
 
 import type { Embedder } from './embedder.js';
 
@@ -160,14 +162,7 @@ export class EmbeddingCache {
         out.write(hex, at, 'hex');
         bytes.copy(out, at + KEY_BYTES);
       });
-      const temp = `${shard}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(temp, out);
-        await rename(temp, shard);
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        throw error;
-      }
+      await writeFileAtomic(shard, out);
     }
   }
 }
