@@ -90,6 +90,11 @@ export const EMBEDDING_MODEL_TUNING: AlignTuning = {
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
 export const SAME_LANGUAGE_SKIP_MAX = 0.45;
 
+/**
+ * Confidence floor that a boilerplate line left unaligned really has no counterpart: its label ("Baca Juga:",
+ * "Editor:") says so more surely than its similarity to nearby sentences on the same topic.
+ */
+const BOILERPLATE_UNPAIRED_CONFIDENCE = 0.9;
 /** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
 const SCORE_STEEPNESS = 6;
 
@@ -416,13 +421,15 @@ function toAlignedBead(
   const source = range(bead.sourceStart, bead.sourceCount);
   const target = range(bead.targetStart, bead.targetCount);
   // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
+  const unpairedScore = (side: 'source' | 'target', index: number, best: number): number => {
+    const score = 1 - scoreFromCost(best, coster.skip + coster.skipPrice(side, index));
+    return coster.isBoilerplate(side, index) ? Math.max(score, BOILERPLATE_UNPAIRED_CONFIDENCE) : score;
+  };
   if (bead.targetCount === 0) {
-    const boundary = coster.skip + coster.skipPrice('source', bead.sourceStart);
-    return { source, target, status: 'omitted', score: 1 - scoreFromCost(sourceBest[bead.sourceStart]!, boundary) };
+    return { source, target, status: 'omitted', score: unpairedScore('source', bead.sourceStart, sourceBest[bead.sourceStart]!) };
   }
   if (bead.sourceCount === 0) {
-    const boundary = coster.skip + coster.skipPrice('target', bead.targetStart);
-    return { source, target, status: 'added', score: 1 - scoreFromCost(targetBest[bead.targetStart]!, boundary) };
+    return { source, target, status: 'added', score: unpairedScore('target', bead.targetStart, targetBest[bead.targetStart]!) };
   }
   const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
   return { source, target, status: 'aligned', score: scoreFromCost(unit, 2 * coster.skip) };

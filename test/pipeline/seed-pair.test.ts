@@ -38,6 +38,10 @@ function check(alignment: Alignment): void {
   const mustBeAdded = target.sentences.flatMap((s, j) => (ADDED_LINE.test(s.text) ? [j] : []));
   expect(mustBeAdded.length).toBeGreaterThanOrEqual(10);
   for (const j of mustBeAdded) expect(added.has(j), target.sentences[j]!.text).toBe(true);
+  // Their labels make them surely unpaired, whatever their topic.
+  for (const pair of pairs.filter((p) => p.status === 'added' && mustBeAdded.includes(p.target[0]!))) {
+    expect(pair.score).toBeGreaterThanOrEqual(0.9);
+  }
   // No translated sentence is left unpaired: every aligned source sentence has an Indonesian counterpart that is
   // not boilerplate.
   for (const pair of aligned) {
