@@ -422,7 +422,7 @@ function toAlignedBead(
   const target = range(bead.targetStart, bead.targetCount);
   // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
   const unpairedScore = (side: 'source' | 'target', index: number, best: number): number => {
-    const score = 1 - scoreFromCost(best, coster.skip + coster.skipPrice(side, index));
+    const score = 1 - scoreFromCost(best, coster.skipPrice(side, index));
     return coster.isBoilerplate(side, index) ? Math.max(score, BOILERPLATE_UNPAIRED_CONFIDENCE) : score;
   };
   if (bead.targetCount === 0) {
