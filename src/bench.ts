@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { alignVectors } from './align/align.js';
+import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
 import { measureFalseAlarms } from './compare/index.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
@@ -22,19 +23,9 @@ const DIMENSION = 256;
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
 const SEED_TARGET = 'corpus/clubhouse/bulelengpost.id.txt';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Dense unit vectors; the target is a noisy copy with 5% of sentences dropped and 5% inserted. */
 function syntheticPair(n: number) {
-  const next = random(n);
+  const next = seededRandom(n);
   const vector = () => normalize(Float32Array.from({ length: DIMENSION }, () => next() - 0.5));
   const noisy = (v: Float32Array) => normalize(Float32Array.from(v, (x) => x + (next() - 0.5) * 0.08));
   const source = Array.from({ length: n }, vector);

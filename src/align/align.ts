@@ -8,9 +8,11 @@
  * coarse-to-fine: blocks of sentences first, then a band around that path at each finer level.
  */
 import type { Embedder } from '../embed/embedder.js';
+import type { PairStatus } from '../types.js';
 import { isBoilerplate } from './boilerplate.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
+import { seededRandom } from './random.js';
 import { dot, meanOf, sparseDot, toSparse, type SparseVector } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
@@ -98,7 +100,7 @@ const BOILERPLATE_UNPAIRED_CONFIDENCE = 0.9;
 /** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
 const SCORE_STEEPNESS = 6;
 
-export type BeadStatus = 'aligned' | 'omitted' | 'added';
+export type BeadStatus = PairStatus;
 
 export interface AlignedBead {
   readonly source: readonly number[];
@@ -110,18 +112,6 @@ export interface AlignedBead {
 
 export interface AlignProgress {
   (done: number, total: number): void;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so alignments are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function quantile(values: readonly number[], q: number): number {
@@ -214,7 +204,7 @@ function chanceDistances(
   seed: number,
   sampleCount: number,
 ): Float64Array[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return vectors.map((level, k) => {
     const out = new Float64Array(level.length);
     const samples = Math.min(sampleCount, others.length);
