@@ -1,5 +1,6 @@
 /** `selaras batch` and `selaras merge` as commands: options in, messages on standard error, an exit code out. */
 import type { Command } from '../args.js';
+import { checkOutputPath } from '../export/output-file.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { mergeShards } from './merge.js';
 import { runBatch, type BatchProgress } from './run-batch.js';
@@ -37,6 +38,7 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
     process.stderr.write(`selaras: ${line}\n`);
   };
   const shard = resolveShard(command.shard, command.shardCount, process.env);
+  if (command.report) await checkOutputPath(command.report, [command.input]);
   if (shard) say(`shard ${shard.index}/${shard.count} (from ${shard.from})`);
   const controller = new AbortController();
   let signal: keyof typeof SIGNAL_EXIT_CODES | undefined;
@@ -75,7 +77,7 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
   }
   const { report } = result;
   for (const path of report.unpaired) say(`${path}: no partner file found, skipped`);
-  if (command.report) await writeFileAtomic(command.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (command.report) await writeFileAtomic(command.report, `${JSON.stringify(report, null, 2)}\n`, { durable: true });
   if (result.wasComplete) {
     say(`${command.out} is complete already (no interrupted run to resume)`);
     return 0;

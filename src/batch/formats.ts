@@ -4,15 +4,12 @@
  */
 import { formatCsv, csvRows } from '../export/csv.js';
 import { toJsonLine } from '../export/json.js';
-import { mosesLines } from '../export/moses.js';
+import { mosesFiles, mosesLines } from '../export/moses.js';
 import { TMX_FOOTER, tmxHeader, tmxUnits } from '../export/tmx.js';
 import type { Alignment } from '../types.js';
 
 export const BATCH_FORMATS = ['csv', 'jsonl', 'tmx', 'moses'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
-
-/** Moses output: the English side, the Indonesian side, and where each line came from. */
-export const MOSES_SUFFIXES = ['.en', '.id', '.ids'] as const;
 
 export interface StreamFormat {
   readonly name: BatchFormat;
@@ -68,7 +65,7 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
     case 'moses':
       return {
         name: format,
-        files: (out) => MOSES_SUFFIXES.map((suffix) => `${out}${suffix}`),
+        files: mosesFiles,
         header: () => ['', '', ''],
         unit: (alignment, name, indexes) => {
           const lines = mosesLines(alignment, name, indexes);

@@ -9,8 +9,9 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError, UsageError } from '../errors.js';
 import { CSV_COLUMNS, formatCsv } from '../export/csv.js';
-import { MOSES_SUFFIXES, streamFormat, type BatchFormat } from './formats.js';
-import { BatchOutput } from './output.js';
+import { MOSES_SUFFIXES } from '../export/moses.js';
+import { streamFormat, type BatchFormat } from './formats.js';
+import { checkOutputPath, openOutput, type OutputWriter } from '../export/output-file.js';
 import { comparePairNames } from './pairs.js';
 
 /** One article pair's text in a shard, one string per output file. */
@@ -169,14 +170,14 @@ async function realOrSelf(path: string): Promise<string> {
 export async function mergeShards(out: string, shardPaths: readonly string[], formatName: BatchFormat): Promise<{ pairs: number }> {
   const format = streamFormat(formatName);
   const shards = formatName === 'moses' ? shardPaths.map(mosesPrefix) : [...shardPaths];
+  const shardFiles = shards.flatMap((shard) => (format.files(shard).length === 1 ? [shard] : format.files(shard)));
   const outFiles = new Set(await Promise.all(format.files(out).map(realOrSelf)));
-  for (const shard of shards) {
-    for (const file of format.files(shard).length === 1 ? [shard] : format.files(shard)) {
-      const info = await stat(file).catch(() => undefined);
-      if (!info?.isFile()) throw new InputError(`${file}: no such shard file — give the files that selaras batch wrote for each shard`);
-      if (outFiles.has(await realOrSelf(file))) throw new UsageError(`${file} is both a shard and the merge output — write the merge to a new file`);
-    }
+  for (const file of shardFiles) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw new InputError(`${file}: no such shard file — give the files that selaras batch wrote for each shard`);
+    if (outFiles.has(await realOrSelf(file))) throw new UsageError(`${file} is both a shard and the merge output — write the merge to a new file`);
   }
+  for (const file of format.files(out)) await checkOutputPath(file, shardFiles);
   const readers = await Promise.all(shards.map((shard) => reader(formatName, shard)));
   const header = readers[0]!.header;
   readers.forEach((r, k) => {
@@ -184,11 +185,11 @@ export async function mergeShards(out: string, shardPaths: readonly string[], fo
       throw new InputError(`${shards[k]}: its header differs from ${shards[0]}'s — merge shards of one batch, run with the same options`);
     }
   });
-  const opened = await BatchOutput.open(out, format, { settings: null, journal: false });
-  if (opened.isComplete) throw new Error('unreachable: a merge never resumes');
-  const { output } = opened;
+  const outputs: OutputWriter[] = [];
   let pairs = 0;
   try {
+    for (const file of format.files(out)) outputs.push(await openOutput(file, { durable: true }));
+    for (const [k, text] of header.entries()) await outputs[k]!.write(text);
     const heads = await Promise.all(readers.map((r) => r.units.next()));
     const previous: (string | undefined)[] = shards.map(() => undefined);
     for (;;) {
@@ -211,14 +212,15 @@ export async function mergeShards(out: string, shardPaths: readonly string[], fo
       if (best < 0) break;
       const unit = heads[best]!.value as Unit;
       previous[best] = unit.name;
-      await output.writePair(unit.name, unit.texts, {});
+      for (const [k, text] of unit.texts.entries()) if (text) await outputs[k]!.write(text);
       pairs++;
       heads[best] = await readers[best]!.units.next();
     }
+    for (const [k, text] of format.footer().entries()) if (text) await outputs[k]!.write(text);
+    for (const output of outputs) await output.commit();
   } catch (error) {
-    await output.discard();
+    for (const output of outputs) await output.abort();
     throw error;
   }
-  await output.finish();
   return { pairs };
 }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { ModelDownloadError, ModelFolderError, UnknownModelError } from '../embed/errors.js';
 import { InputError } from '../errors.js';
+import { checkOutputPath } from '../export/output-file.js';
 import { DEFAULT_MODEL_NAME } from '../pipeline.js';
 import type { Alignment } from '../types.js';
 import { AlignmentPool, PoolTerminatedError } from '../worker/pool.js';
@@ -83,6 +84,9 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
   const filters = options.filters ?? {};
   const model = options.embedder?.name ?? options.model ?? DEFAULT_MODEL_NAME;
   const { pairs, unpaired } = await findBatchPairs(input, { allowOutside: options.allowOutside });
+  // Before any work: no output file may be the manifest, lie in the batch folder or be one of a manifest's files.
+  const inputs = [input, ...(unpaired.length === 0 && pairs.length > 0 ? pairs.flatMap((pair) => [pair.source, pair.target]) : [])];
+  for (const file of format.files(options.out)) await checkOutputPath(file, inputs);
   const mine = pairs.filter((pair) => isInShard(pair.name, options.shard));
   const shard = options.shard ? { index: options.shard.index, count: options.shard.count } : null;
   const settings = { input: resolve(input), format: format.name, bom: Boolean(options.bom), model, presplit: Boolean(options.presplit), filters, shard };
@@ -193,7 +197,7 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
   }
   if (options.signal?.aborted) {
     await output.suspend();
-    return { report: report(), isDiscarded: false, isInterrupted: true, wasComplete: false, partialPaths: output.writingPaths };
+    return { report: report(), isDiscarded: false, isInterrupted: true, wasComplete: false, partialPaths: output.partialPaths };
   }
   const isDiscarded = totals.done === 0 && totals.failures.length > 0;
   if (isDiscarded) await output.discard();

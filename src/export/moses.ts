@@ -1,6 +1,13 @@
 import type { Alignment } from '../types.js';
 import { allPairIndexes, sideText } from './pair-text.js';
 
+/** The files of `--format moses --out PREFIX`: the English side, the Indonesian side, where each line came from. */
+export const MOSES_SUFFIXES = ['.en', '.id', '.ids'] as const;
+
+export function mosesFiles(prefix: string): string[] {
+  return MOSES_SUFFIXES.map((suffix) => `${prefix}${suffix}`);
+}
+
 /** One segment per line: line breaks, tabs and other control characters inside a sentence become spaces. */
 function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F\u0085\u2028\u2029]+/g, ' ').trim();
