@@ -189,6 +189,7 @@ async function runCommand(command: Command): Promise<number> {
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
+        perCase: command.perCase,
         onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
       });
       progress.done();
