@@ -47,7 +47,9 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
     controller.abort();
   };
   const handlers = Object.keys(SIGNAL_EXIT_CODES).map((name) => [name, onSignal(name as keyof typeof SIGNAL_EXIT_CODES)] as const);
-  for (const [name, handler] of handlers) process.once(name, handler);
+  // Listening for the whole run (not once): the output module re-raises a signal after removing its temporary
+  // files, and that second delivery must not end the run before what is written is kept for --resume.
+  for (const [name, handler] of handlers) process.on(name, handler);
   let result;
   try {
     result = await runBatch(command.input, {

@@ -161,6 +161,13 @@ export class BatchOutput {
     }
     const partials = targets.map((target) => target.path + PARTIAL_SUFFIX);
     const journalText = await readFile(journalPath, 'utf8').catch(() => undefined);
+    const exists = (path: string) => stat(path).then(() => true, () => false);
+    const finished = async () => targets.every((target) => target.info !== undefined) && !(await Promise.all(partials.map(exists))).some(Boolean);
+    if (options.resume && journalText !== undefined && (await finished())) {
+      // Killed between putting the finished files in place and removing the journal: the run was complete.
+      await unlink(journalPath).catch(() => undefined);
+      return { isComplete: true };
+    }
     if (options.resume && journalText !== undefined) {
       const { done, sizes, bytes } = readJournal(journalPath, journalText, options.settings);
       for (const [k, partial] of partials.entries()) {

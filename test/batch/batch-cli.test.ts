@@ -178,35 +178,45 @@ describe('shards and merge', () => {
 });
 
 describe('resume', () => {
-  it('continues a run killed mid-way (SIGKILL) to the bytes of an uninterrupted run', async () => {
-    const many = join(dir, 'many');
+  let many: string;
+  let whole: string;
+  beforeAll(async () => {
+    many = join(dir, 'many');
     await writePairsFolder(many, 160, 8);
-    const whole = join(dir, 'many-whole.csv');
+    whole = join(dir, 'many-whole.csv');
     expect(runCli(['batch', many, '--out', whole, ...LEXICAL, '--jobs', '2']).status).toBe(0);
+  }, 120_000);
 
-    const out = join(dir, 'many.csv');
+  /** Start a real run, wait (polling, no fixed sleep) until `pairs` pairs are journaled, then send `signal`. */
+  async function interrupt(out: string, signal: NodeJS.Signals, pairs: number): Promise<{ code: number | null; stderr: string }> {
     const journal = `${out}.journal`;
-    const args = [CLI, 'batch', many, '--out', out, ...LEXICAL, '--jobs', '2'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise((done) => child.on('exit', done));
-    // Wait until some pairs are journaled (polling, no fixed sleep), then kill without warning.
+    const child = spawn(process.execPath, [CLI, 'batch', many, '--out', out, ...LEXICAL, '--jobs', '2'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     for (;;) {
-      const lines = (await readFile(journal, 'utf8').catch(() => '')).split('\n').length - 1;
-      if (lines >= 4) break;
+      const lines = (await readFile(journal, 'utf8').catch(() => '')).split('\n').length - 2;
+      if (lines >= pairs) break;
       await new Promise((done) => setTimeout(done, 10));
     }
-    process.kill(child.pid!, 'SIGKILL');
-    await exited;
+    process.kill(child.pid!, signal);
+    const code = await exited;
+    return { code, stderr };
+  }
+
+  it('continues a run killed mid-way (SIGKILL) to the bytes of an uninterrupted run', async () => {
+    const out = join(dir, 'many.csv');
+    await interrupt(out, 'SIGKILL', 3);
     expect(existsSync(out)).toBe(false); // it died mid-way: only the partial output and its journal exist
     expect(existsSync(`${out}.partial`)).toBe(true);
-    const journaled = (await readFile(journal, 'utf8')).split('\n').length - 2;
+    const journaled = (await readFile(`${out}.journal`, 'utf8')).split('\n').length - 2;
     expect(journaled).toBeLessThan(160);
 
     const resumed = runCli(['batch', many, '--out', out, ...LEXICAL, '--jobs', '2', '--resume', '--report', join(dir, 'many.json')]);
     expect(resumed.status).toBe(0);
     expect(resumed.stderr).toMatch(/resuming: \d+ of 160 pairs already done/);
     expect(await readFile(out)).toEqual(await readFile(whole));
-    expect(existsSync(journal)).toBe(false);
+    expect(existsSync(`${out}.journal`)).toBe(false);
     expect(existsSync(`${out}.partial`)).toBe(false);
     const summary = await report(join(dir, 'many.json'));
     expect(summary.pairs.done).toBe(160);
@@ -215,6 +225,16 @@ describe('resume', () => {
     const again = runCli(['batch', many, '--out', out, ...LEXICAL, '--resume']);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/is complete already/);
+  }, 120_000);
+
+  it('stops at once on SIGINT, says how to continue, exits 130, and resumes to the same bytes', async () => {
+    const out = join(dir, 'stopped.csv');
+    const stopped = await interrupt(out, 'SIGINT', 2);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/interrupted: \d+ of 160 pairs are done and kept in .*stopped\.csv\.partial; run the same command with --resume/);
+    expect(existsSync(out)).toBe(false);
+    expect(runCli(['batch', many, '--out', out, ...LEXICAL, '--resume']).status).toBe(0);
+    expect(await readFile(out)).toEqual(await readFile(whole));
   }, 120_000);
 
   it('refuses to resume with other options, and says so', async () => {

@@ -75,6 +75,15 @@ describe('BatchOutput', () => {
     expect(await readFile(fresh, 'utf8')).toBe('HEAD\nFOOT\n');
   });
 
+  it('takes a run killed after putting its file in place but before removing the journal as complete', async () => {
+    const out = join(dir, 'renamed.txt');
+    await (await writeRun(out, ['a'])).suspend();
+    await writeFile(out, 'HEAD\na\nFOOT\n');
+    await rm(`${out}.partial`);
+    expect((await BatchOutput.open(out, LINES, { settings: SETTINGS, resume: true })).isComplete).toBe(true);
+    expect((await readdir(dir)).filter((f) => f.startsWith('renamed'))).toEqual(['renamed.txt']);
+  });
+
   it('discards what it wrote and leaves an existing file as it was', async () => {
     const out = join(dir, 'kept.txt');
     await writeFile(out, 'precious\n');
