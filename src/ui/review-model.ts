@@ -1,4 +1,5 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
+import { cleanForDisplay } from '../text/display-text.js';
 import type { Alignment, Document, SentencePair } from '../types.js';
 
 /** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
@@ -63,13 +64,7 @@ export function countPairs(pairs: readonly SentencePair[]): PairCounts {
   return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
 }
 
-/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal). */
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
-export function cleanForDisplay(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '').trim();
-}
+export { cleanForDisplay };
 
 export function sentenceTexts(document: Document, indexes: readonly number[]): readonly string[] {
   return indexes.map((index) => cleanForDisplay(document.sentences[index]?.text ?? ''));
