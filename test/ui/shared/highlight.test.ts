@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Difference } from '../../src/types.js';
-import { differenceSurfaces, highlightText, mergeRanges, surfaceRanges } from '../../src/ui/highlight.js';
-import { lineWidth, wrapSpans } from '../../src/ui/layout.js';
+import type { Difference } from '../../../src/types.js';
+import { differenceSurfaces, highlightText, mergeRanges, surfaceRanges } from '../../../src/ui/shared/highlight.js';
+import { lineWidth, wrapSpans } from '../../../src/ui/shared/layout.js';
 
 /** The highlighted pieces of a text, as the strings a reader would see underlined. */
 function marked(text: string, surfaces: readonly string[]): string[] {

@@ -5,9 +5,14 @@
  * one space), and the compare module sometimes shortens or joins surfaces: quotes are previewed with a trailing
  * ellipsis, several names or negations missing on one side come joined with ", ". Each surface is looked for as
  * given, then by those parts. A surface that is not found is simply not highlighted: the detail pane lists it. */
-import type { Difference } from '../types.js';
+import type { Difference } from '../../types.js';
 import type { Span } from './layout.js';
-import { queryPattern } from './review-model.js';
+
+/** A case-insensitive literal matcher for the search box; null for an empty query. */
+export function queryPattern(query: string): RegExp | null {
+  if (query.length === 0) return null;
+  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+}
 
 export type Side = 'source' | 'target';
 

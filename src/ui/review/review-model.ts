@@ -1,20 +1,9 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
-import type { Alignment, Document, SentencePair } from '../types.js';
-
-/** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
- * that the two sides translate each other. */
-export const LOW_CONFIDENCE_SCORE = 0.5;
+import type { Alignment, SentencePair } from '../../types.js';
+import { queryPattern } from '../shared/highlight.js';
+import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from '../shared/pair-facts.js';
 
 export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
-
-export interface PairCounts {
-  readonly pairs: number;
-  readonly aligned: number;
-  readonly omitted: number;
-  readonly added: number;
-  readonly withDifferences: number;
-  readonly lowConfidence: number;
-}
 
 export interface ReviewModel {
   readonly alignment: Alignment;
@@ -25,10 +14,6 @@ export interface ReviewModel {
   /** Per pair: whether the flagged-only filter and n/N stop at it. */
   readonly isFlagged: readonly boolean[];
   readonly counts: PairCounts;
-}
-
-export function isLowConfidence(pair: SentencePair): boolean {
-  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
 }
 
 export function pairFlags(pair: SentencePair): readonly PairFlag[] {
@@ -47,34 +32,6 @@ export function pairLabel(pair: SentencePair): string {
   return `${pair.source.length}-${pair.target.length}`;
 }
 
-export function countPairs(pairs: readonly SentencePair[]): PairCounts {
-  let aligned = 0;
-  let omitted = 0;
-  let added = 0;
-  let withDifferences = 0;
-  let lowConfidence = 0;
-  for (const pair of pairs) {
-    if (pair.status === 'aligned') aligned += 1;
-    if (pair.status === 'omitted') omitted += 1;
-    if (pair.status === 'added') added += 1;
-    if (pair.differences.length > 0) withDifferences += 1;
-    if (isLowConfidence(pair)) lowConfidence += 1;
-  }
-  return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
-}
-
-/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal). */
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
-export function cleanForDisplay(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '').trim();
-}
-
-export function sentenceTexts(document: Document, indexes: readonly number[]): readonly string[] {
-  return indexes.map((index) => cleanForDisplay(document.sentences[index]?.text ?? ''));
-}
-
 export function buildReviewModel(alignment: Alignment): ReviewModel {
   const { pairs, source, target } = alignment;
   return {
@@ -84,12 +41,6 @@ export function buildReviewModel(alignment: Alignment): ReviewModel {
     isFlagged: pairs.map((pair) => pairFlags(pair).length > 0),
     counts: countPairs(pairs),
   };
-}
-
-/** A case-insensitive literal matcher for the search box; null for an empty query. */
-export function queryPattern(query: string): RegExp | null {
-  if (query.length === 0) return null;
-  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
 }
 
 export function pairMatches(model: ReviewModel, pairIndex: number, pattern: RegExp): boolean {

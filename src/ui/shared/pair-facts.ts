@@ -1,0 +1,47 @@
+/** Facts about pairs that every screen shows the same way: low confidence, the counts, display text. Pure. */
+import type { Document, SentencePair } from '../../types.js';
+
+/** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
+ * that the two sides translate each other. */
+export const LOW_CONFIDENCE_SCORE = 0.5;
+
+export function isLowConfidence(pair: SentencePair): boolean {
+  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
+}
+
+export interface PairCounts {
+  readonly pairs: number;
+  readonly aligned: number;
+  readonly omitted: number;
+  readonly added: number;
+  readonly withDifferences: number;
+  readonly lowConfidence: number;
+}
+
+export function countPairs(pairs: readonly SentencePair[]): PairCounts {
+  let aligned = 0;
+  let omitted = 0;
+  let added = 0;
+  let withDifferences = 0;
+  let lowConfidence = 0;
+  for (const pair of pairs) {
+    if (pair.status === 'aligned') aligned += 1;
+    if (pair.status === 'omitted') omitted += 1;
+    if (pair.status === 'added') added += 1;
+    if (pair.differences.length > 0) withDifferences += 1;
+    if (isLowConfidence(pair)) lowConfidence += 1;
+  }
+  return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
+}
+
+/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal). */
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
+export function cleanForDisplay(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '').trim();
+}
+
+export function sentenceTexts(document: Document, indexes: readonly number[]): readonly string[] {
+  return indexes.map((index) => cleanForDisplay(document.sentences[index]?.text ?? ''));
+}
