@@ -2,7 +2,8 @@
  * reducer (to size the list) and the screen (to draw) share it. */
 import type { Alignment, Difference, Document, SentencePair } from '../../types.js';
 import { NO_COUNTERPART } from '../shared/frame-lines.js';
-import { differenceSurfaces, highlightText } from '../shared/highlight.js';
+import { differenceSurfaces } from '../../compare/spans.js';
+import { highlightText } from '../shared/highlight.js';
 import {
   MAX_ROW_LINES,
   PANE_SEPARATOR,
@@ -17,7 +18,7 @@ import {
   type Span,
   type Tone,
 } from '../shared/layout.js';
-import { isLowConfidence, sentenceTexts } from '../shared/pair-facts.js';
+import { isLowConfidence, sentenceTexts } from '../../review.js';
 import { pairLabel, type ReviewModel } from './review-model.js';
 
 /** Short names for the two sides: the languages when they differ, else A and B. */

@@ -1,9 +1,7 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
 import type { Alignment, SentencePair } from '../../types.js';
+import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../../review.js';
 import { queryPattern } from '../shared/highlight.js';
-import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from '../shared/pair-facts.js';
-
-export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
 
 export interface ReviewModel {
   readonly alignment: Alignment;
@@ -14,15 +12,6 @@ export interface ReviewModel {
   /** Per pair: whether the flagged-only filter and n/N stop at it. */
   readonly isFlagged: readonly boolean[];
   readonly counts: PairCounts;
-}
-
-export function pairFlags(pair: SentencePair): readonly PairFlag[] {
-  const flags: PairFlag[] = [];
-  if (pair.status === 'omitted') flags.push('omitted');
-  if (pair.status === 'added') flags.push('added');
-  if (isLowConfidence(pair)) flags.push('low-confidence');
-  if (pair.differences.length > 0) flags.push('differences');
-  return flags;
 }
 
 /** The status column: `omitted`, `added`, or the bead shape of an aligned pair (`1-1`, `1-2`, `2-1` ...). */

@@ -15,7 +15,7 @@ import {
   type TerminalSize,
   type Tone,
 } from './layout.js';
-import type { PairCounts } from './pair-facts.js';
+import type { PairCounts } from '../../review.js';
 import type { StatusMessage } from './status.js';
 
 export const NO_COUNTERPART = '— no counterpart —';

@@ -1,7 +1,8 @@
 /** Which versions have a column at a width, how wide the columns are, and the lines of one row's cells. Pure; the
  * reducer (to scroll) and the line builders (to draw) share it. */
 import { NO_COUNTERPART } from '../shared/frame-lines.js';
-import { differenceSurfaces, highlightText } from '../shared/highlight.js';
+import { differenceSurfaces } from '../../compare/spans.js';
+import { highlightText } from '../shared/highlight.js';
 import { MAX_ROW_LINES, PANE_SEPARATOR, wrapSpans, type Line, type TerminalSize } from '../shared/layout.js';
 import { cellPair, type CellView, type VersionsModel } from './versions-model.js';
 

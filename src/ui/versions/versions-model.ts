@@ -3,7 +3,7 @@
 import { versionLabels } from '../../export/versions.js';
 import type { SentencePair } from '../../types.js';
 import type { MultiAlignment, VersionRow } from '../../versions.js';
-import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from '../shared/pair-facts.js';
+import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from '../../review.js';
 
 /** One cell of the overview. */
 export type CellView =

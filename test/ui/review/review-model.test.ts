@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReviewModel, pairFlags, pairLabel, visiblePairs } from '../../../src/ui/review/review-model.js';
-import { LOW_CONFIDENCE_SCORE, cleanForDisplay, countPairs, isLowConfidence } from '../../../src/ui/shared/pair-facts.js';
+import { buildReviewModel, pairLabel, visiblePairs } from '../../../src/ui/review/review-model.js';
+import { LOW_CONFIDENCE_SCORE, cleanForDisplay, countPairs, isLowConfidence, pairFlags } from '../../../src/review.js';
 import type { SentencePair } from '../../../src/types.js';
 import { added, aligned, mixedAlignment, omitted } from '../fixtures/make-alignment.js';
 

@@ -1,13 +1,12 @@
-/** Facts about pairs that every screen shows the same way: low confidence, the counts, display text. Pure. */
-import type { Document, SentencePair } from '../../types.js';
+/** What a reviewer is told about an alignment, whatever shows it (the terminal UI, the HTML report): the display text
+ * of each side, which pairs are flagged, and the counts. Pure. */
+import type { Document, SentencePair } from './types.js';
 
 /** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
  * that the two sides translate each other. */
 export const LOW_CONFIDENCE_SCORE = 0.5;
 
-export function isLowConfidence(pair: SentencePair): boolean {
-  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
-}
+export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
 
 export interface PairCounts {
   readonly pairs: number;
@@ -16,6 +15,19 @@ export interface PairCounts {
   readonly added: number;
   readonly withDifferences: number;
   readonly lowConfidence: number;
+}
+
+export function isLowConfidence(pair: SentencePair): boolean {
+  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
+}
+
+export function pairFlags(pair: SentencePair): readonly PairFlag[] {
+  const flags: PairFlag[] = [];
+  if (pair.status === 'omitted') flags.push('omitted');
+  if (pair.status === 'added') flags.push('added');
+  if (isLowConfidence(pair)) flags.push('low-confidence');
+  if (pair.differences.length > 0) flags.push('differences');
+  return flags;
 }
 
 export function countPairs(pairs: readonly SentencePair[]): PairCounts {
@@ -34,7 +46,8 @@ export function countPairs(pairs: readonly SentencePair[]): PairCounts {
   return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
 }
 
-/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal). */
+/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal; HTML does not
+ * allow them in text either). */
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
