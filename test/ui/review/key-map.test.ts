@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import {
-  BINDINGS,
-  NESTED_BINDINGS,
-  OVERVIEW_TABLES,
-  commandForKey,
-  keyLabel,
-  keyNameOf,
-  overviewCommandForKey,
-  type Command,
-  type OverviewCommand,
-} from '../../src/ui/key-map.js';
+import { BINDINGS, NESTED_BINDINGS, commandForKey, type Command } from '../../../src/ui/review/key-map.js';
+import { keyLabel, keyNameOf } from '../../../src/ui/shared/keys.js';
+import { OVERVIEW_TABLES, overviewCommandForKey, type OverviewCommand } from '../../../src/ui/versions/key-map.js';
 
 describe('keyNameOf', () => {
   it.each<[string, string, Partial<Key>, string | null]>([

@@ -1,23 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Alignment } from '../../src/types.js';
-import { isColorWanted } from '../../src/ui/theme.js';
+import type { Alignment } from '../../../src/types.js';
+import { isColorWanted } from '../../../src/ui/shared/theme.js';
 
 /** SGR colour codes: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;5/38;2 and 48;... */
 const COLOUR_CODE = /\u001B\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
 const seed = JSON.parse(
-  readFileSync(new URL('./fixtures/seed-alignment.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8'),
 ) as Alignment;
 
 // Vitest's output is not a terminal, so chalk would print no colour at all and the test below could not fail.
 // Force it before Ink (and chalk) are first imported in this file's module graph.
 let render: typeof import('ink-testing-library').render;
-let App: typeof import('../../src/ui/app.js').App;
+let App: typeof import('../../../src/ui/review/app.js').App;
 beforeAll(async () => {
   process.env['FORCE_COLOR'] = '1';
   ({ render } = await import('ink-testing-library'));
-  ({ App } = await import('../../src/ui/app.js'));
+  ({ App } = await import('../../../src/ui/review/app.js'));
 });
 
 function frameWith(isColorEnabled: boolean): string {

@@ -2,11 +2,15 @@
  * actions, the reducer returns the next state. Which versions are on screen depends on the width, so the state
  * knows the terminal size. */
 import type { Key } from 'ink';
+import { splitKeys } from '../shared/keys.js';
+import { bodyRows, fillViewport, rowsThatFit, scrollToCursor, type TerminalSize } from '../shared/layout.js';
+import { info, type StatusMessage } from '../shared/status.js';
+import type { OverviewAction, OverviewMode } from './actions.js';
 import { overviewCommandForKey, type OverviewCommand } from './key-map.js';
-import { bodyRows, fillViewport, rowsThatFit, scrollToCursor, type TerminalSize } from './layout.js';
-import { splitKeys, type StatusMessage } from './view-state.js';
-import { overviewRowHeight, shownVersionCount, shownVersions } from './versions-lines.js';
+import { overviewRowHeight, shownVersionCount, shownVersions } from './columns.js';
 import { rowForPair, type VersionsModel } from './versions-model.js';
+
+export type { OverviewAction, OverviewMode } from './actions.js';
 
 export interface OverviewState {
   readonly model: VersionsModel;
@@ -22,20 +26,6 @@ export interface OverviewState {
   readonly isHelpOpen: boolean;
   readonly message: StatusMessage | null;
 }
-
-export type OverviewAction =
-  | { readonly type: 'move'; readonly delta: number }
-  | { readonly type: 'page'; readonly direction: 1 | -1 }
-  | { readonly type: 'jump'; readonly to: 'first' | 'last' }
-  | { readonly type: 'next-flagged'; readonly direction: 1 | -1 }
-  | { readonly type: 'choose-version'; readonly delta: 1 | -1 }
-  | { readonly type: 'toggle-help' }
-  | { readonly type: 'resize'; readonly size: TerminalSize }
-  | { readonly type: 'show-message'; readonly message: StatusMessage }
-  /** Back from the two-version review of `version`, where `pairIndex` was selected: select its row. */
-  | { readonly type: 'return-from-review'; readonly version: number; readonly pairIndex: number | null };
-
-export type OverviewMode = 'overview' | 'help';
 
 export function overviewModeOf(state: OverviewState): OverviewMode {
   return state.isHelpOpen ? 'help' : 'overview';
@@ -69,10 +59,6 @@ function settle(state: OverviewState): OverviewState {
 
 export function createOverviewState(model: VersionsModel, size: TerminalSize): OverviewState {
   return settle({ model, size, cursor: 0, top: 0, chosen: 0, firstShown: 0, isHelpOpen: false, message: null });
-}
-
-function info(text: string): StatusMessage {
-  return { text, tone: 'info' };
 }
 
 function findFlagged(state: OverviewState, direction: 1 | -1): number | null {

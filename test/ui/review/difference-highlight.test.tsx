@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Alignment } from '../../src/types.js';
-import type { Line } from '../../src/ui/layout.js';
-import { buildReviewModel } from '../../src/ui/review-model.js';
-import { detailContentLines, pairRowLines } from '../../src/ui/screen-lines.js';
+import type { Alignment } from '../../../src/types.js';
+import type { Line } from '../../../src/ui/shared/layout.js';
+import { buildReviewModel } from '../../../src/ui/review/review-model.js';
+import { detailContentLines, pairRowLines } from '../../../src/ui/review/pair-lines.js';
 
 const seed = JSON.parse(
-  readFileSync(new URL('./fixtures/seed-alignment.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8'),
 ) as Alignment;
 
 const UNDERLINE_ON = '\u001B[4m';
@@ -19,11 +19,11 @@ const ANY_SGR = /\u001B\[[0-9;]*m/g;
 // Force it before Ink (and chalk) are first imported in this file's module graph.
 let render: typeof import('ink-testing-library').render;
 let cleanup: typeof import('ink-testing-library').cleanup;
-let App: typeof import('../../src/ui/app.js').App;
+let App: typeof import('../../../src/ui/review/app.js').App;
 beforeAll(async () => {
   process.env['FORCE_COLOR'] = '1';
   ({ render, cleanup } = await import('ink-testing-library'));
-  ({ App } = await import('../../src/ui/app.js'));
+  ({ App } = await import('../../../src/ui/review/app.js'));
 });
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildVersionsModel, cellPair, pairForRow, rowForPair, type CellView } from '../../src/ui/versions-model.js';
-import { toMultiAlignment } from '../../src/versions.js';
-import { uniformAlignment, versionsFixture } from './fixtures/make-alignment.js';
+import { buildVersionsModel, cellPair, pairForRow, rowForPair, type CellView } from '../../../src/ui/versions/versions-model.js';
+import { toMultiAlignment } from '../../../src/versions.js';
+import { uniformAlignment, versionsFixture } from '../fixtures/make-alignment.js';
 
 const model = buildVersionsModel(versionsFixture());
 

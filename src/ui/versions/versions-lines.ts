@@ -1,107 +1,18 @@
 /** The versions overview as lines of styled spans, each exactly as wide as the terminal: one column per version
  * that fits, the pivot always first. Pure, like screen-lines.ts. */
-import { NESTED_BINDINGS, OVERVIEW_BINDINGS, OVERVIEW_HELP_BINDINGS, keyLabel } from './key-map.js';
+import { composeFooter, countSpans, fitHelpLines, helpSection } from '../shared/frame-lines.js';
+import { BACK_KEYS, keyLabel } from '../shared/keys.js';
+import { PANE_SEPARATOR, clampLines, lineWidth, padLine, type Line, type Span, type Tone } from '../shared/layout.js';
 import {
-  MAX_ROW_LINES,
-  PANE_SEPARATOR,
-  clampLines,
-  lineWidth,
-  padLine,
-  wrapSpans,
-  type Line,
-  type Span,
-  type Tone,
-} from './layout.js';
-import { differenceSurfaces } from '../compare/spans.js';
-import { highlightText } from './highlight.js';
-import { NO_COUNTERPART, composeFooter, countSpans, fitHelpLines, helpSection } from './screen-lines.js';
-import { cellPair, type CellView, type RowFlag, type VersionsModel } from './versions-model.js';
+  OVERVIEW_PREFIX_WIDTH,
+  overviewColumnWidths,
+  overviewRowHeight,
+  rowCellLines,
+  shownVersions,
+} from './columns.js';
+import { OVERVIEW_BINDINGS, OVERVIEW_HELP_BINDINGS } from './key-map.js';
+import type { RowFlag } from './versions-model.js';
 import type { OverviewState } from './versions-state.js';
-
-/** Below this a column shows two or three words a line and sentences stop being readable; at 80 columns three
- * versions fit (23 each), at 100 four. */
-export const MIN_VERSION_COLUMN_WIDTH = 22;
-/** The cursor, the marker and a space before the first column. */
-export const OVERVIEW_PREFIX_WIDTH = 3;
-/** The second and later pivot sentences of a merge; short enough for the narrowest column. */
-export const SAME_AS_ABOVE = '↑ merged with above';
-
-/** Columns on screen, the pivot's included: as many as fit, at least two (the pivot and the chosen version). */
-export function shownColumnCount(columns: number, totalVersions: number): number {
-  const separator = PANE_SEPARATOR.length;
-  const fit = Math.floor((columns - OVERVIEW_PREFIX_WIDTH + separator) / (MIN_VERSION_COLUMN_WIDTH + separator));
-  return Math.max(Math.min(2, totalVersions), Math.min(totalVersions, fit));
-}
-
-/** How many versions other than the pivot have a column at this width. */
-export function shownVersionCount(state: Pick<OverviewState, 'model' | 'size'>): number {
-  return shownColumnCount(state.size.columns, state.model.multi.versions.length + 1) - 1;
-}
-
-/** Indexes into `model.multi.versions` of the versions on screen, left to right. */
-export function shownVersions(state: Pick<OverviewState, 'model' | 'size' | 'firstShown'>): readonly number[] {
-  const count = shownVersionCount(state);
-  return Array.from({ length: count }, (_, offset) => state.firstShown + offset);
-}
-
-/** Widths of `count` columns sharing the terminal; the last takes what the division leaves. */
-export function overviewColumnWidths(columns: number, count: number): readonly number[] {
-  const text = Math.max(count, columns - OVERVIEW_PREFIX_WIDTH - (count - 1) * PANE_SEPARATOR.length);
-  const each = Math.floor(text / count);
-  return Array.from({ length: count }, (_, index) => (index === count - 1 ? text - each * (count - 1) : each));
-}
-
-/** The wrapped lines of one cell, before the row is capped. */
-function cellLines(cell: CellView | undefined, width: number, surfaces: readonly string[]): Line[] {
-  switch (cell?.kind) {
-    case 'text':
-      return wrapSpans(highlightText(cell.text, { surfaces }), width);
-    case 'no-counterpart':
-      return [[{ text: NO_COUNTERPART, tone: 'placeholder' }]];
-    case 'same-as-above':
-      return [[{ text: SAME_AS_ABOVE, tone: 'placeholder' }]];
-    case 'blank':
-    case undefined:
-      return [[]];
-  }
-}
-
-/** Per column on screen: the cell's lines, the pivot's first. The pivot shows the differences with the chosen
- * version; each version shows its own differences with the pivot. */
-function rowCellLines(model: VersionsModel, row: number, shown: readonly number[], columns: number, chosen: number): Line[][] {
-  const widths = overviewColumnWidths(columns, shown.length + 1);
-  const cells = model.cells[row] ?? [];
-  const pivotPair = cellPair(model, row, chosen);
-  const pivot = cellLines(cells[0], widths[0] ?? 1, pivotPair === null ? [] : differenceSurfaces(pivotPair.differences, 'source'));
-  return [
-    pivot,
-    ...shown.map((version, index) => {
-      const pair = cellPair(model, row, version);
-      return cellLines(cells[version + 1], widths[index + 1] ?? 1, pair === null ? [] : differenceSurfaces(pair.differences, 'target'));
-    }),
-  ];
-}
-
-/** Heights never change for a row, a width and a set of columns; scrolling asks for the same ones on every key. */
-const heightCache = new WeakMap<VersionsModel, Map<string, number>>();
-
-/** Lines one row takes with these versions on screen. */
-export function overviewRowHeight(model: VersionsModel, row: number, shown: readonly number[], columns: number): number {
-  let cache = heightCache.get(model);
-  if (cache === undefined) {
-    cache = new Map();
-    heightCache.set(model, cache);
-  }
-  const key = `${row}:${columns}:${shown.join(',')}`;
-  let height = cache.get(key);
-  if (height === undefined) {
-    // Highlights never change how text wraps, so any chosen version gives the same height.
-    const cells = rowCellLines(model, row, shown, columns, shown[0] ?? 0);
-    height = Math.min(MAX_ROW_LINES, Math.max(1, ...cells.map((lines) => lines.length)));
-    cache.set(key, height);
-  }
-  return height;
-}
 
 const FLAG_MARKERS: Readonly<Record<RowFlag, { readonly char: string; readonly tone: Tone }>> = {
   added: { char: '+', tone: 'added' },
@@ -216,9 +127,7 @@ export function overviewFooterLine(state: OverviewState): Line {
 /** The help, short enough for an 80x24 terminal (19 lines): the review opened with Enter has a help of its own. */
 export function overviewHelpContentLines(columns: number): Line[] {
   const legend = (spans: readonly Span[]): Line => padLine(spans, columns);
-  const backKeys = NESTED_BINDINGS.browse
-    .filter((binding) => binding.command.type === 'back' || binding.command.type === 'cancel')
-    .flatMap((binding) => binding.keys.map(keyLabel));
+  const backKeys = ['escape', ...BACK_KEYS].map(keyLabel);
   const closeKeys = (OVERVIEW_HELP_BINDINGS[0]?.keys ?? []).slice(0, 2).map(keyLabel).join(' or ');
   return [
     legend([

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LOW_CONFIDENCE_SCORE,
-  buildReviewModel,
-  cleanForDisplay,
-  countPairs,
-  isLowConfidence,
-  pairFlags,
-  pairLabel,
-  visiblePairs,
-} from '../../src/ui/review-model.js';
-import type { SentencePair } from '../../src/types.js';
-import { added, aligned, mixedAlignment, omitted } from './fixtures/make-alignment.js';
+import { buildReviewModel, pairLabel, visiblePairs } from '../../../src/ui/review/review-model.js';
+import { LOW_CONFIDENCE_SCORE, cleanForDisplay, countPairs, isLowConfidence, pairFlags } from '../../../src/review.js';
+import type { SentencePair } from '../../../src/types.js';
+import { added, aligned, mixedAlignment, omitted } from '../fixtures/make-alignment.js';
 
 describe('pair labels and flags', () => {
   const cases: readonly [string, SentencePair, string, readonly string[]][] = [

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { render, cleanup } from 'ink-testing-library';
-import type { Alignment } from '../../src/types.js';
-import { App, EXIT_LOAD_FAILED, EXIT_OK, type AppProps, type LoadState } from '../../src/ui/app.js';
-import { displayWidth } from '../../src/ui/layout.js';
-import { uniformAlignment } from './fixtures/make-alignment.js';
+import type { Alignment } from '../../../src/types.js';
+import { App, type AppProps, type LoadState } from '../../../src/ui/review/app.js';
+import { EXIT_LOAD_FAILED, EXIT_OK } from '../../../src/ui/shared/not-ready.js';
+import { displayWidth } from '../../../src/ui/shared/layout.js';
+import { uniformAlignment } from '../fixtures/make-alignment.js';
 
 const seed = JSON.parse(
-  readFileSync(new URL('./fixtures/seed-alignment.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8'),
 ) as Alignment;
 
 const KEYS = {

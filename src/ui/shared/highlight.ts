@@ -1,8 +1,13 @@
 /** Where to highlight inside a sentence: the search query and the surfaces of a pair's differences. Pure, no Ink.
  * Where a difference stands in the text is decided in compare/spans.ts, shared with the HTML report. */
-import { surfaceRanges, type TextRange } from '../compare/spans.js';
+import { surfaceRanges, type TextRange } from '../../compare/spans.js';
 import type { Span } from './layout.js';
-import { queryPattern } from './review-model.js';
+
+/** A case-insensitive literal matcher for the search box; null for an empty query. */
+export function queryPattern(query: string): RegExp | null {
+  if (query.length === 0) return null;
+  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+}
 
 function queryRanges(text: string, query: string): TextRange[] {
   const pattern = queryPattern(query);

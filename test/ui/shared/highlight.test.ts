@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightText } from '../../src/ui/highlight.js';
-import { lineWidth, wrapSpans } from '../../src/ui/layout.js';
+import { highlightText } from '../../../src/ui/shared/highlight.js';
+import { lineWidth, wrapSpans } from '../../../src/ui/shared/layout.js';
 
 describe('highlightText', () => {
   it.each<[string, string, { query?: string; surfaces?: readonly string[] }, readonly [string, string | undefined][]]>([

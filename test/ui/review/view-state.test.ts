@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import type { Command } from '../../src/ui/key-map.js';
-import { buildReviewModel } from '../../src/ui/review-model.js';
+import type { Command } from '../../../src/ui/review/key-map.js';
+import { buildReviewModel } from '../../../src/ui/review/review-model.js';
 import {
   commandsForInput,
   createViewState,
@@ -11,8 +11,8 @@ import {
   selectedPair,
   type ViewAction,
   type ViewState,
-} from '../../src/ui/view-state.js';
-import { mixedAlignment, uniformAlignment } from './fixtures/make-alignment.js';
+} from '../../../src/ui/review/view-state.js';
+import { mixedAlignment, uniformAlignment } from '../fixtures/make-alignment.js';
 
 const SIZE = { columns: 80, rows: 24 };
 

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { lineText, lineWidth, type Line } from '../../src/ui/layout.js';
+import { lineText, lineWidth, type Line } from '../../../src/ui/shared/layout.js';
+import { OVERVIEW_PREFIX_WIDTH, overviewColumnWidths, shownColumnCount, shownVersions } from '../../../src/ui/versions/columns.js';
 import {
-  OVERVIEW_PREFIX_WIDTH,
   overviewColumnHeaderLine,
-  overviewColumnWidths,
   overviewFooterLine,
   overviewHeaderLines,
   overviewHelpContentLines,
   overviewListLines,
-  shownColumnCount,
-  shownVersions,
-} from '../../src/ui/versions-lines.js';
-import { buildVersionsModel } from '../../src/ui/versions-model.js';
+} from '../../../src/ui/versions/versions-lines.js';
+import { buildVersionsModel } from '../../../src/ui/versions/versions-model.js';
 import {
   commandsForOverviewInput,
   createOverviewState,
@@ -20,9 +17,9 @@ import {
   reduceOverview,
   type OverviewAction,
   type OverviewState,
-} from '../../src/ui/versions-state.js';
-import { toMultiAlignment } from '../../src/versions.js';
-import { uniformAlignment, versionsFixture } from './fixtures/make-alignment.js';
+} from '../../../src/ui/versions/versions-state.js';
+import { toMultiAlignment } from '../../../src/versions.js';
+import { uniformAlignment, versionsFixture } from '../fixtures/make-alignment.js';
 
 const SIZE = { columns: 80, rows: 24 };
 

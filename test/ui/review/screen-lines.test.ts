@@ -1,32 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Alignment } from '../../src/types.js';
-import { BROWSE_BINDINGS, keyLabel } from '../../src/ui/key-map.js';
-import { MAX_ROW_LINES, lineText, lineWidth, type Line } from '../../src/ui/layout.js';
-import { buildReviewModel } from '../../src/ui/review-model.js';
+import type { Alignment } from '../../../src/types.js';
+import { BROWSE_BINDINGS } from '../../../src/ui/review/key-map.js';
+import { keyLabel } from '../../../src/ui/shared/keys.js';
+import { NO_COUNTERPART, errorLines, progressBar, progressLines } from '../../../src/ui/shared/frame-lines.js';
+import { MAX_ROW_LINES, lineText, lineWidth, type Line } from '../../../src/ui/shared/layout.js';
+import { buildReviewModel } from '../../../src/ui/review/review-model.js';
 import {
-  NO_COUNTERPART,
   detailContentLines,
   detailLines,
   differenceSpans,
-  errorLines,
-  footerLine,
-  headerLines,
-  helpContentLines,
   highlightMatches,
-  listLines,
   pairRowLines,
-  progressBar,
-  progressLines,
   rowMarker,
   sideLabels,
   wordDiffSpans,
-} from '../../src/ui/screen-lines.js';
-import { createViewState, reduceView } from '../../src/ui/view-state.js';
-import { aligned, makeDocument, mixedAlignment } from './fixtures/make-alignment.js';
+} from '../../../src/ui/review/pair-lines.js';
+import { footerLine, headerLines, helpContentLines, listLines } from '../../../src/ui/review/screen-lines.js';
+import { createViewState, reduceView } from '../../../src/ui/review/view-state.js';
+import { aligned, makeDocument, mixedAlignment } from '../fixtures/make-alignment.js';
 
 const seed = JSON.parse(
-  readFileSync(new URL('./fixtures/seed-alignment.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8'),
 ) as Alignment;
 
 function texts(lines: readonly Line[]): string[] {

@@ -1,16 +1,16 @@
 /** The UI for three or more versions: an overview with one column per version that fits, and the two-version
  * review of the pivot and the chosen version (the review screen of app.tsx) one key away. Takes plain readonly
  * props and never touches `process`, like `App`. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { Box, useInput, type Key } from 'ink';
-import type { Alignment, ProgressEvent } from '../types.js';
-import type { MultiAlignment } from '../versions.js';
-import { EXIT_OK, NotReadyScreen, ReviewScreen, useExport, useQuit, type KeyRouter } from './app.js';
-import { Lines, StyledLine } from './components.js';
-import { bodyRows, isTooSmall, type TerminalSize } from './layout.js';
-import { tooSmallLines } from './screen-lines.js';
-import { useTerminalSize } from './use-terminal-size.js';
-import type { StatusMessage } from './view-state.js';
+import type { Alignment } from '../../types.js';
+import type { MultiAlignment } from '../../versions.js';
+import { Lines, StyledLine } from '../shared/components.js';
+import { tooSmallLines } from '../shared/frame-lines.js';
+import { bodyRows, isTooSmall, type TerminalSize } from '../shared/layout.js';
+import { EXIT_OK, NotReadyScreen, useExport, useQuit, type KeyRouter, type NotReadyLoad } from '../shared/not-ready.js';
+import type { StatusMessage } from '../shared/status.js';
+import { useTerminalSize } from '../shared/use-terminal-size.js';
 import {
   overviewColumnHeaderLine,
   overviewFooterLine,
@@ -27,10 +27,21 @@ import {
   type OverviewState,
 } from './versions-state.js';
 
-export type VersionsLoadState =
-  | { readonly phase: 'loading'; readonly progress: ProgressEvent | null }
-  | { readonly phase: 'failed'; readonly message: string }
-  | { readonly phase: 'ready'; readonly multi: MultiAlignment };
+/** What the overview hands the two-version review it opens (the composition root draws it: see run-tui.tsx, so
+ * that neither screen imports the other). */
+export interface NestedReviewProps {
+  readonly alignment: Alignment;
+  readonly size: TerminalSize;
+  readonly exportPath: string;
+  readonly exportCsv: (alignment: Alignment, outPath: string) => Promise<void>;
+  readonly onExit: ((exitCode: number) => void) | undefined;
+  readonly isColorEnabled: boolean;
+  readonly initialPair?: number;
+  readonly onBack: (pairIndex: number | null) => void;
+  readonly keyRouter: KeyRouter;
+}
+
+export type VersionsLoadState = NotReadyLoad | { readonly phase: 'ready'; readonly multi: MultiAlignment };
 
 export interface VersionsAppProps {
   /** The files, the pivot first (shown while loading). */
@@ -42,6 +53,8 @@ export interface VersionsAppProps {
   /** Where `e` in the two-version review writes that pair's CSV. */
   readonly pairExportPath: (alignment: Alignment) => string;
   readonly exportPairCsv: (alignment: Alignment, outPath: string) => Promise<void>;
+  /** Draws the two-version review that Enter opens. */
+  readonly renderReview: (props: NestedReviewProps) => ReactElement;
   /** Called once, with the exit code, when the user quits; the app then unmounts itself. */
   readonly onExit?: (exitCode: number) => void;
   readonly isColorEnabled: boolean;
@@ -62,6 +75,7 @@ export function VersionsApp(props: VersionsAppProps) {
         exportCsv={props.exportCsv}
         pairExportPath={props.pairExportPath}
         exportPairCsv={props.exportPairCsv}
+        renderReview={props.renderReview}
         onExit={props.onExit}
         isColorEnabled={props.isColorEnabled}
       />
@@ -85,7 +99,7 @@ interface OpenReview {
 }
 
 function VersionsScreen(props: VersionsScreenProps) {
-  const { multi, size, exportPath, exportCsv, pairExportPath, exportPairCsv, onExit, isColorEnabled } = props;
+  const { multi, size, exportPath, exportCsv, pairExportPath, exportPairCsv, renderReview, onExit, isColorEnabled } = props;
   const model = useMemo(() => buildVersionsModel(multi), [multi]);
   const [state, setState] = useState<OverviewState>(() => createOverviewState(model, size));
   // Key presses can arrive faster than React re-renders; they all read and write the latest state through this.
@@ -151,19 +165,17 @@ function VersionsScreen(props: VersionsScreenProps) {
 
   const alignment = review === null ? undefined : multi.alignments[review.version];
   if (review !== null && alignment !== undefined) {
-    return (
-      <ReviewScreen
-        alignment={alignment}
-        size={size}
-        exportPath={pairExportPath(alignment)}
-        exportCsv={exportPairCsv}
-        onExit={onExit}
-        isColorEnabled={isColorEnabled}
-        {...(review.pairIndex === undefined ? {} : { initialPair: review.pairIndex })}
-        onBack={onBack}
-        keyRouter={reviewKeys}
-      />
-    );
+    return renderReview({
+      alignment,
+      size,
+      exportPath: pairExportPath(alignment),
+      exportCsv: exportPairCsv,
+      onExit,
+      isColorEnabled,
+      ...(review.pairIndex === undefined ? {} : { initialPair: review.pairIndex }),
+      onBack,
+      keyRouter: reviewKeys,
+    });
   }
   return <OverviewView state={state} isColorEnabled={isColorEnabled} />;
 }

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
-import type { Alignment } from '../../src/types.js';
-import { EXIT_LOAD_FAILED, EXIT_OK } from '../../src/ui/app.js';
-import { displayWidth } from '../../src/ui/layout.js';
-import { VersionsApp, type VersionsAppProps, type VersionsLoadState } from '../../src/ui/versions-app.js';
-import type { MultiAlignment } from '../../src/versions.js';
-import { versionsFixture } from './fixtures/make-alignment.js';
+import type { Alignment } from '../../../src/types.js';
+import { ReviewScreen } from '../../../src/ui/review/app.js';
+import { EXIT_LOAD_FAILED, EXIT_OK } from '../../../src/ui/shared/not-ready.js';
+import { displayWidth } from '../../../src/ui/shared/layout.js';
+import { VersionsApp, type VersionsAppProps, type VersionsLoadState } from '../../../src/ui/versions/versions-app.js';
+import type { MultiAlignment } from '../../../src/versions.js';
+import { versionsFixture } from '../fixtures/make-alignment.js';
 
 const KEYS = { enter: '\r', escape: '\u001B', right: '\u001B[C', left: '\u001B[D' } as const;
 const PATHS = ['news.en.txt', 'news.id.txt', 'wire.en.txt', 'copy.en.txt'];
@@ -21,6 +22,7 @@ function renderVersions(load: VersionsLoadState, overrides: Partial<VersionsAppP
     exportCsv,
     pairExportPath: (alignment) => `news.en.${alignment.target.path}.csv`,
     exportPairCsv,
+    renderReview: (nested) => <ReviewScreen {...nested} />,
     onExit,
     isColorEnabled: false,
     size: { columns: 80, rows: 24 },

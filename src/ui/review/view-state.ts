@@ -1,6 +1,7 @@
 /** The review screen's view state and its reducer. Pure: every key press becomes an action, the reducer returns
  * the next state, and Ink only draws it. Scrolling needs row heights, which come from the pure layout
  * functions, so the reducer knows the terminal size (a `resize` action keeps it current). */
+import type { Key } from 'ink';
 import {
   fillViewport,
   listColumns,
@@ -9,16 +10,15 @@ import {
   screenLayout,
   scrollToCursor,
   type TerminalSize,
-} from './layout.js';
-import type { Key } from 'ink';
-import { BINDINGS, NESTED_BINDINGS, commandForKey, type Command, type KeyTables } from './key-map.js';
-import { detailLineCount } from './screen-lines.js';
+} from '../shared/layout.js';
+import { splitKeys } from '../shared/keys.js';
+import { info, type StatusMessage } from '../shared/status.js';
+import type { Command, InputMode, ViewAction } from './actions.js';
+import { BINDINGS, NESTED_BINDINGS, commandForKey, type KeyTables } from './key-map.js';
+import { detailLineCount } from './pair-lines.js';
 import { visiblePairs, type PairFilter, type ReviewModel } from './review-model.js';
 
-export interface StatusMessage {
-  readonly text: string;
-  readonly tone: 'info' | 'error';
-}
+export type { InputMode, ViewAction } from './actions.js';
 
 export interface ViewState {
   readonly model: ReviewModel;
@@ -40,23 +40,6 @@ export interface ViewState {
   /** Opened from the versions overview: `v` (and Esc with nothing to close) goes back to it. */
   readonly canGoBack: boolean;
 }
-
-export type ViewAction =
-  | { readonly type: 'move'; readonly delta: number }
-  | { readonly type: 'page'; readonly direction: 1 | -1 }
-  | { readonly type: 'jump'; readonly to: 'first' | 'last' }
-  | { readonly type: 'cycle-filter' }
-  | { readonly type: 'next-flagged'; readonly direction: 1 | -1 }
-  | { readonly type: 'toggle-detail' }
-  | { readonly type: 'toggle-help' }
-  | { readonly type: 'start-search' }
-  | { readonly type: 'search-input'; readonly text: string }
-  | { readonly type: 'search-backspace' }
-  | { readonly type: 'commit-search' }
-  /** Esc: closes the innermost thing open (help, search, detail pane). */
-  | { readonly type: 'cancel' }
-  | { readonly type: 'resize'; readonly size: TerminalSize }
-  | { readonly type: 'show-message'; readonly message: StatusMessage };
 
 export const FILTER_CYCLE: readonly PairFilter[] = ['all', 'flagged'];
 
@@ -99,8 +82,6 @@ export function keyTablesOf(state: ViewState): KeyTables {
 function hasSomethingToCancel(state: ViewState): boolean {
   return state.isHelpOpen || state.isEditingSearch || state.query.length > 0 || state.isDetailOpen;
 }
-
-export type InputMode = 'browse' | 'search' | 'help';
 
 /** Which key table applies now. */
 export function inputModeOf(state: ViewState): InputMode {
@@ -176,10 +157,6 @@ function findFlagged(state: ViewState, direction: 1 | -1): number | null {
   return null;
 }
 
-function info(text: string): StatusMessage {
-  return { text, tone: 'info' };
-}
-
 export function reduceView(previous: ViewState, action: ViewAction): ViewState {
   // A message answers the key that caused it; the next key clears it.
   const state: ViewState =
@@ -241,32 +218,6 @@ export function reduceView(previous: ViewState, action: ViewAction): ViewState {
     case 'show-message':
       return { ...state, message: action.message };
   }
-}
-
-/** One key of a run: the character and the key flags Ink would have reported for it alone. */
-export interface SplitKey {
-  readonly input: string;
-  readonly key: Partial<Key>;
-}
-
-/** Control characters that arrive inside a run of typed keys (`jj\r`, a paste), as Ink names them alone. */
-function splitKey(character: string): SplitKey {
-  if (character === '\r' || character === '\n') return { input: character, key: { return: true } };
-  if (character === '\t') return { input: character, key: { tab: true } };
-  if (character === '\u007F' || character === '\b') return { input: '', key: { backspace: true } };
-  const code = character.codePointAt(0) ?? 0;
-  if (code >= 1 && code <= 26) return { input: String.fromCodePoint(code + 96), key: { ctrl: true } };
-  return { input: character, key: {} };
-}
-
-/** Ink hands over a run of characters as one input (typing fast, key repeat, a paste, `tmux send-keys`): each
- * character is a key of its own. */
-export function splitKeys(input: string, key: Partial<Key>): readonly SplitKey[] {
-  // Esc and the next key in one read reach Ink as Alt+key; nothing is bound to Alt, so it is Esc, then the key.
-  const isEscapeThenKey = key.meta === true && key.escape !== true && /^[^\u0000-\u001F\u007F]+$/u.test(input);
-  const isRun = [...input].length > 1 && !input.startsWith('\u001B');
-  const keys: readonly SplitKey[] = isRun || isEscapeThenKey ? [...input].map(splitKey) : [{ input, key }];
-  return isEscapeThenKey ? [{ input: '', key: { escape: true } }, ...keys] : keys;
 }
 
 /** The commands for one input, in order. Each key may change the mode for the next (`/` starts a search, so the

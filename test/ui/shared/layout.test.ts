@@ -16,7 +16,7 @@ import {
   truncateLine,
   wrapSpans,
   wrapText,
-} from '../../src/ui/layout.js';
+} from '../../../src/ui/shared/layout.js';
 
 describe('wrapText', () => {
   it.each([

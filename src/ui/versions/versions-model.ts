@@ -1,9 +1,9 @@
 /** What the versions overview needs to know about three or more versions, computed once when they load: each row's
  * cells as display text, which pair of each pairwise alignment a row belongs to, and which rows differ. Pure, no Ink. */
-import { versionLabels } from '../export/versions.js';
-import type { SentencePair } from '../types.js';
-import type { MultiAlignment, VersionRow } from '../versions.js';
-import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from './review-model.js';
+import { versionLabels } from '../../export/versions.js';
+import type { SentencePair } from '../../types.js';
+import type { MultiAlignment, VersionRow } from '../../versions.js';
+import { countPairs, isLowConfidence, sentenceTexts, type PairCounts } from '../../review.js';
 
 /** One cell of the overview. */
 export type CellView =

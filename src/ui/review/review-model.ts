@@ -1,18 +1,7 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
-import type { Alignment, SentencePair } from '../types.js';
-import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../review.js';
-
-// Shared with the HTML report; the UI's modules import them from here.
-export {
-  cleanForDisplay,
-  countPairs,
-  isLowConfidence,
-  LOW_CONFIDENCE_SCORE,
-  pairFlags,
-  sentenceTexts,
-  type PairCounts,
-  type PairFlag,
-} from '../review.js';
+import type { Alignment, SentencePair } from '../../types.js';
+import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../../review.js';
+import { queryPattern } from '../shared/highlight.js';
 
 export interface ReviewModel {
   readonly alignment: Alignment;
@@ -41,12 +30,6 @@ export function buildReviewModel(alignment: Alignment): ReviewModel {
     isFlagged: pairs.map((pair) => pairFlags(pair).length > 0),
     counts: countPairs(pairs),
   };
-}
-
-/** A case-insensitive literal matcher for the search box; null for an empty query. */
-export function queryPattern(query: string): RegExp | null {
-  if (query.length === 0) return null;
-  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
 }
 
 export function pairMatches(model: ReviewModel, pairIndex: number, pattern: RegExp): boolean {

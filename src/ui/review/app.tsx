@@ -1,44 +1,28 @@
 /** The review UI. `App` takes the load state as plain readonly props and never touches `process`, so tests render
  * it with fixture alignments; run-tui.tsx feeds it from the pipeline. */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Box, useApp, useInput, type Key } from 'ink';
-import type { Alignment, ProgressEvent } from '../types.js';
-import { Lines, StyledLine } from './components.js';
-import { isTooSmall, screenLayout, type TerminalSize } from './layout.js';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Box, useInput, type Key } from 'ink';
+import type { Alignment } from '../../types.js';
+import { Lines, StyledLine } from '../shared/components.js';
+import { tooSmallLines } from '../shared/frame-lines.js';
+import { isTooSmall, screenLayout, type TerminalSize } from '../shared/layout.js';
+import { EXIT_OK, NotReadyScreen, useExport, useQuit, type KeyRouter, type NotReadyLoad } from '../shared/not-ready.js';
+import type { StatusMessage } from '../shared/status.js';
+import { useTerminalSize } from '../shared/use-terminal-size.js';
+import { detailLineCount, detailLines } from './pair-lines.js';
 import { buildReviewModel } from './review-model.js';
-import {
-  columnHeaderLine,
-  detailLineCount,
-  detailLines,
-  errorLines,
-  footerLine,
-  headerLines,
-  helpLines,
-  listLines,
-  progressLinesFor,
-  tooSmallLines,
-} from './screen-lines.js';
-import { useTerminalSize } from './use-terminal-size.js';
+import { columnHeaderLine, footerLine, headerLines, helpLines, listLines } from './screen-lines.js';
 import {
   commandsForInput,
   createViewState,
   keyTablesOf,
   reduceView,
   selectedPair,
-  type StatusMessage,
   type ViewAction,
   type ViewState,
 } from './view-state.js';
 
-export type LoadState =
-  | { readonly phase: 'loading'; readonly progress: ProgressEvent | null }
-  | { readonly phase: 'failed'; readonly message: string }
-  | { readonly phase: 'ready'; readonly alignment: Alignment };
-
-/** Exit codes the app reports through `onExit`. */
-export const EXIT_OK = 0;
-/** Quitting from the error screen: the alignment did not happen. */
-export const EXIT_LOAD_FAILED = 1;
+export type LoadState = NotReadyLoad | { readonly phase: 'ready'; readonly alignment: Alignment };
 
 export interface AppProps {
   readonly sourcePath: string;
@@ -82,54 +66,6 @@ export function App(props: AppProps) {
   );
 }
 
-export interface NotReadyScreenProps {
-  readonly paths: readonly string[];
-  readonly load: Exclude<LoadState, { readonly phase: 'ready' }>;
-  readonly columns: number;
-  readonly onExit: ((exitCode: number) => void) | undefined;
-  readonly isColorEnabled: boolean;
-}
-
-/** The progress screen while loading, the error screen after a failed load; q quits both. */
-export function NotReadyScreen({ paths, load, columns, onExit, isColorEnabled }: NotReadyScreenProps) {
-  if (load.phase === 'loading') {
-    return (
-      <QuitOnKey exitCode={EXIT_OK} onExit={onExit}>
-        <LoadingScreen paths={paths} progress={load.progress} columns={columns} isColorEnabled={isColorEnabled} />
-      </QuitOnKey>
-    );
-  }
-  return (
-    <QuitOnKey exitCode={EXIT_LOAD_FAILED} onExit={onExit}>
-      <Lines lines={errorLines(load.message, columns)} isColorEnabled={isColorEnabled} />
-    </QuitOnKey>
-  );
-}
-
-/** How often the spinner moves: about eight frames a second reads as alive without costing anything. */
-export const SPINNER_INTERVAL_MS = 120;
-
-interface LoadingScreenProps {
-  readonly paths: readonly string[];
-  readonly progress: ProgressEvent | null;
-  readonly columns: number;
-  readonly isColorEnabled: boolean;
-}
-
-function LoadingScreen({ paths, progress, columns, isColorEnabled }: LoadingScreenProps) {
-  const [clock, setClock] = useState({ tick: 0, elapsedMs: 0 });
-  useEffect(() => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      setClock((previous) => ({ tick: previous.tick + 1, elapsedMs: Date.now() - started }));
-    }, SPINNER_INTERVAL_MS);
-    return () => {
-      clearInterval(timer);
-    };
-  }, []);
-  return <Lines lines={progressLinesFor(paths, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
-}
-
 /** A new alignment object means a fresh view state. */
 const alignmentKeys = new WeakMap<Alignment, number>();
 let nextAlignmentKey = 0;
@@ -141,60 +77,6 @@ function identityKey(alignment: Alignment): number {
     alignmentKeys.set(alignment, key);
   }
   return key;
-}
-
-export function useQuit(onExit: ((exitCode: number) => void) | undefined): (exitCode: number) => void {
-  const { exit } = useApp();
-  const hasQuit = useRef(false);
-  return useCallback(
-    (exitCode: number) => {
-      if (hasQuit.current) return;
-      hasQuit.current = true;
-      onExit?.(exitCode);
-      exit();
-    },
-    [exit, onExit],
-  );
-}
-
-interface QuitOnKeyProps {
-  readonly exitCode: number;
-  readonly onExit: ((exitCode: number) => void) | undefined;
-  readonly children: ReactNode;
-}
-
-/** The progress and error screens: q or Ctrl-C quits, nothing else is bound. */
-function QuitOnKey({ exitCode, onExit, children }: QuitOnKeyProps) {
-  const quit = useQuit(onExit);
-  useInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) quit(exitCode);
-  });
-  return <>{children}</>;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs an export once at a time, saying in the status line that it started, and then how it went. */
-export function useExport(show: (message: StatusMessage) => void): (write: () => Promise<void>, outPath: string, done: string) => void {
-  const isExporting = useRef(false);
-  return useCallback(
-    (write, outPath, done) => {
-      if (isExporting.current) return;
-      isExporting.current = true;
-      show({ text: `exporting to ${outPath}…`, tone: 'info' });
-      write()
-        .then(
-          () => show({ text: done, tone: 'info' }),
-          (error: unknown) => show({ text: `export failed: ${errorText(error)}`, tone: 'error' }),
-        )
-        .finally(() => {
-          isExporting.current = false;
-        });
-    },
-    [show],
-  );
 }
 
 export interface ReviewScreenProps {
@@ -211,11 +93,6 @@ export interface ReviewScreenProps {
   /** Given when a parent reads the keys and passes them on: the review puts its key handler here instead of
    * listening itself (see versions-app.tsx). */
   readonly keyRouter?: KeyRouter;
-}
-
-/** Where a screen that does not listen for keys itself puts its handler. */
-export interface KeyRouter {
-  current: ((input: string, key: Key) => void) | null;
 }
 
 export function ReviewScreen(props: ReviewScreenProps) {
