@@ -17,7 +17,7 @@ import {
   NAME_GROUPS,
   PLACE_GROUPS,
 } from './name-lexicon.js';
-import { fold, isCapitalised, tokenize, touches, type Token } from './tokens.js';
+import { fold, isCapitalised, tokenised, tokenize, touches, type Token, type Tokenised } from './tokens.js';
 
 export interface NameWord {
   /** As written, possessive removed (Tesla's -> Tesla). */
@@ -63,8 +63,8 @@ const COGNATE_PREFIX_SHARE = 0.8;
 const ONE_EDIT_MIN_LENGTH = 5;
 const TWO_EDITS_MIN_LENGTH = 8;
 
-export function findNames(text: string): NameMention[] {
-  const tokens = tokenize(text);
+export function findNames(input: string | Tokenised): NameMention[] {
+  const { text, tokens } = tokenised(input);
   const inTitle = titleCaseTokens(tokens);
   const mentions: NameMention[] = [];
   const seen = new Set<string>();
@@ -156,19 +156,23 @@ function readRun(tokens: readonly Token[], index: number): Run | undefined {
   return { indexes, first: index, next: last + 1 };
 }
 
+const POSSESSIVE_OR_DOTS = /['’]s$|\./i;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 function toWord(token: Token): NameWord {
-  let text = token.text.replace(/['’]s$/i, '').replace(/\./g, '');
+  let text = POSSESSIVE_OR_DOTS.test(token.text) ? token.text.replace(/['’]s$/i, '').replace(/\./g, '') : token.text;
   // Plural acronyms (CRTs, MPs, SOEs) are the acronym.
-  if (/^\p{Lu}{2,}s$/u.test(text)) text = text.slice(0, -1);
-  const isAcronym = /^\p{Lu}{2,}$/u.test(text) && text.length <= MAX_ACRONYM_LENGTH;
-  return { text, folded: fold(text), isAcronym };
+  if (PLURAL_ACRONYM.test(text)) text = text.slice(0, -1);
+  const isAcronym = text.length <= MAX_ACRONYM_LENGTH && ACRONYM.test(text);
+  return { text, folded: text === token.text ? token.folded : fold(text), isAcronym };
 }
 
 function toMention(text: string, tokens: readonly Token[], run: Run): NameMention | undefined {
   let indexes = [...run.indexes];
   if (tokens[run.first]!.isInitial) {
     // "The Taliban": a capitalised function word only starts the sentence.
-    while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(fold(tokens[indexes[0]!]!.text))) indexes.shift();
+    while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(tokens[indexes[0]!]!.folded)) indexes.shift();
     // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym.
     if (indexes.length === 1 && indexes[0] === run.first && !toWord(tokens[run.first]!).isAcronym) return undefined;
   }
@@ -237,21 +241,22 @@ function titleCaseTokens(tokens: readonly Token[]): boolean[] {
 /** What a text offers to find a name in. */
 interface Haystack {
   readonly words: ReadonlySet<string>;
-  readonly skeletons: readonly string[];
+  /** Cognate skeletons of its longer words, made on first use (most names are found spelt the same). */
+  readonly skeletons: () => readonly string[];
   readonly acronyms: ReadonlySet<string>;
-  /** Initials of its runs of words (Agence France-Presse -> AFP), with and without connectors. */
-  readonly initials: ReadonlySet<string>;
+  /** Initials of its runs of words (Agence France-Presse -> AFP), with and without connectors, made on first use. */
+  readonly initials: () => ReadonlySet<string>;
   readonly capitalised: ReadonlySet<string>;
   /** Its folded words between single spaces, padded, for phrase look-ups. */
   readonly phrase: string;
+  /** Whether some alias of a name group occurs in it, by group index, as looked up. */
+  readonly groups: Map<number, boolean>;
 }
 
-function haystack(text: string): Haystack {
-  const tokens = tokenize(text);
+function haystack({ tokens }: Tokenised): Haystack {
   const words = new Set<string>();
   const acronyms = new Set<string>();
   const capitalised = new Set<string>();
-  const initials = new Set<string>();
   const folded: string[] = [];
   for (const token of tokens) {
     if (token.kind !== 'word') continue;
@@ -261,9 +266,26 @@ function haystack(text: string): Haystack {
     if (word.isAcronym) acronyms.add(word.text);
     if (isCapitalised(token.text)) capitalised.add(word.folded);
   }
-  // Initials of every run of up to MAX_ACRONYM_LENGTH words, connectors skipped or not: an acronym on one side
-  // may be spelt out on the other (AFP / Agence France-Presse, IPO / initial public offering). Runs in lower case
-  // count from three letters, since two-letter initials turn up by chance.
+  let skeletons: string[] | undefined;
+  let initials: Set<string> | undefined;
+  return {
+    words,
+    skeletons: () => (skeletons ??= [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeletonOf))]),
+    acronyms,
+    initials: () => (initials ??= runInitials(tokens)),
+    capitalised,
+    phrase: ` ${folded.join(' ')} `,
+    groups: new Map(),
+  };
+}
+
+/**
+ * Initials of every run of up to MAX_ACRONYM_LENGTH words, connectors skipped or not: an acronym on one side may
+ * be spelt out on the other (AFP / Agence France-Presse, IPO / initial public offering). Runs in lower case count
+ * from three letters, since two-letter initials turn up by chance.
+ */
+function runInitials(tokens: readonly Token[]): Set<string> {
+  const initials = new Set<string>();
   for (let first = 0; first < tokens.length; first++) {
     let withConnectors = '';
     let withoutConnectors = '';
@@ -274,7 +296,7 @@ function haystack(text: string): Haystack {
         if (token.text === '-' && i > first && touches(tokens[i - 1]!, token)) continue;
         break;
       }
-      const isConnector = NAME_CONNECTORS.has(fold(token.text));
+      const isConnector = NAME_CONNECTORS.has(token.folded);
       if (!isConnector && !isCapitalised(token.text)) isCapitalisedRun = false;
       const letter = token.text[0]!.toUpperCase();
       withConnectors += letter;
@@ -284,8 +306,22 @@ function haystack(text: string): Haystack {
       if (withoutConnectors.length >= minimum) initials.add(withoutConnectors);
     }
   }
-  const skeletons = [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeleton))];
-  return { words, skeletons, acronyms, initials, capitalised, phrase: ` ${folded.join(' ')} ` };
+  return initials;
+}
+
+/** Skeletons of words seen before: the same few thousand words recur across the pairs of a document. */
+const SKELETONS = new Map<string, string>();
+/** Enough for the vocabulary of a long document pair; past it the memo starts again. */
+const SKELETON_MEMO_SIZE = 50_000;
+
+function skeletonOf(folded: string): string {
+  let found = SKELETONS.get(folded);
+  if (found === undefined) {
+    if (SKELETONS.size >= SKELETON_MEMO_SIZE) SKELETONS.clear();
+    found = skeleton(folded);
+    SKELETONS.set(folded, found);
+  }
+  return found;
 }
 
 interface Alias {
@@ -302,21 +338,56 @@ const GROUPS: readonly (readonly Alias[])[] = [...NAME_GROUPS, ...PLACE_GROUPS].
   }),
 );
 
+/** Every alias by its first folded word, with the index of its group: a name is looked up word by word. */
+const ALIASES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<{ readonly alias: Alias; readonly group: number }>> = (() => {
+  const index = new Map<string, Array<{ alias: Alias; group: number }>>();
+  GROUPS.forEach((group, groupIndex) => {
+    for (const alias of group) {
+      const first = alias.words[0]!;
+      const entries = index.get(first) ?? [];
+      entries.push({ alias, group: groupIndex });
+      index.set(first, entries);
+    }
+  });
+  return index;
+})();
+
 function aliasIn(alias: Alias, hay: Haystack): boolean {
   if (alias.acronym !== undefined) return hay.acronyms.has(alias.acronym);
   return hay.phrase.includes(` ${alias.words.join(' ')} `);
 }
 
-/** Indexes into `words` where the alias occurs. */
-function aliasAt(alias: Alias, words: readonly NameWord[]): number {
-  for (let start = 0; start + alias.words.length <= words.length; start++) {
-    const matches = alias.words.every((word, offset) => {
-      const candidate = words[start + offset]!;
-      return alias.acronym !== undefined ? candidate.text === alias.acronym : candidate.folded === word;
-    });
-    if (matches) return start;
+function groupIn(group: number, hay: Haystack): boolean {
+  let found = hay.groups.get(group);
+  if (found === undefined) {
+    found = GROUPS[group]!.some((alias) => aliasIn(alias, hay));
+    hay.groups.set(group, found);
   }
-  return -1;
+  return found;
+}
+
+/** Whether the alias occurs in `words` from `start`. */
+function aliasAt(alias: Alias, words: readonly NameWord[], start: number): boolean {
+  if (start + alias.words.length > words.length) return false;
+  return alias.words.every((word, offset) => {
+    const candidate = words[start + offset]!;
+    return alias.acronym !== undefined ? candidate.text === alias.acronym : candidate.folded === word;
+  });
+}
+
+/** The words of a mention that belong to a known name whose group the haystack mentions in any of its forms. */
+function foundThroughGroups(mention: NameMention, hay: Haystack): Set<NameWord> {
+  const found = new Set<NameWord>();
+  // Only the first occurrence of each alias counts.
+  const matched = new Set<Alias>();
+  mention.words.forEach((word, start) => {
+    for (const { alias, group } of ALIASES_BY_FIRST_WORD.get(word.folded) ?? []) {
+      if (matched.has(alias) || !aliasAt(alias, mention.words, start)) continue;
+      matched.add(alias);
+      if (groupIn(group, hay)) for (const inside of mention.words.slice(start, start + alias.words.length)) found.add(inside);
+    }
+  });
+  return found;
 }
 
 function isPresent(mention: NameMention, hay: Haystack): boolean {
@@ -326,16 +397,7 @@ function isPresent(mention: NameMention, hay: Haystack): boolean {
     const letters = mention.words.filter((word) => !NAME_CONNECTORS.has(word.folded)).map((word) => word.text[0]!.toUpperCase());
     if (hay.acronyms.has(letters.join(''))) return true;
   }
-  const found = new Set<NameWord>();
-  for (const group of GROUPS) {
-    for (const alias of group) {
-      const at = aliasAt(alias, mention.words);
-      if (at < 0) continue;
-      if (group.some((other) => aliasIn(other, hay))) {
-        for (const word of mention.words.slice(at, at + alias.words.length)) found.add(word);
-      }
-    }
-  }
+  const found = foundThroughGroups(mention, hay);
   let present = 0;
   for (const word of mention.content) if (found.has(word) || isWordPresent(word, hay)) present++;
   return present / mention.content.length >= NAME_MATCH_SHARE;
@@ -343,12 +405,12 @@ function isPresent(mention: NameMention, hay: Haystack): boolean {
 
 function isWordPresent(word: NameWord, hay: Haystack): boolean {
   if (word.isAcronym) {
-    return hay.acronyms.has(word.text) || hay.initials.has(word.text) || hay.capitalised.has(word.folded);
+    return hay.acronyms.has(word.text) || hay.initials().has(word.text) || hay.capitalised.has(word.folded);
   }
   if (hay.words.has(word.folded)) return true;
   if (word.folded.length < COGNATE_MIN_LENGTH) return false;
-  const own = skeleton(word.folded);
-  return hay.skeletons.some((other) => isCognate(own, other));
+  const own = skeletonOf(word.folded);
+  return hay.skeletons().some((other) => isCognate(own, other));
 }
 
 export { skeleton };
@@ -383,7 +445,7 @@ function editDistanceAtMost(a: string, b: string, limit: number): boolean {
 }
 
 /** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
-export function nameDifferences(source: string, target: string): Difference[] {
+export function nameDifferences(source: Tokenised, target: Tokenised): Difference[] {
   let missingInTarget = absentFrom(findNames(source), haystack(target)).filter((m) => !isDemonymOnly(m));
   let missingInSource = absentFrom(findNames(target), haystack(source)).filter((m) => !isDemonymOnly(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
