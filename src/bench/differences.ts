@@ -3,16 +3,32 @@
  * long pair, and how often it flags true translations (every flag there is a false alarm). Figures are printed,
  * never asserted.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findDifferences, measureFalseAlarms } from '../compare/index.js';
+import { findDifferences, measureFalseAlarms, type CompareOptions } from '../compare/index.js';
 import { listCases } from '../eval/run-eval.js';
 import { parseBeads, type Bead } from '../eval/score.js';
+import type { Difference, DifferenceKind } from '../types.js';
+import { PLANT_KINDS, plantChanges, type PlantKind, type TextPair } from './plant-changes.js';
 
 /** Sentences per side of the bench's long pair: the dev cases repeated until about this many (as src/bench.ts). */
 const LONG_PAIR_SENTENCES = 9000;
 /** Timed runs; the median is printed, since the machine is shared and single runs are noisy. */
 const TIMED_RUNS = 5;
+/** Planted changes of each kind, and the seed that chooses them: fixed, so figures compare across commits. */
+const PLANTS_PER_KIND = 300;
+const PLANT_SEED = 11;
+const EN_ID: CompareOptions = { sourceLang: 'en', targetLang: 'id' };
+
+/** The difference kinds that count as finding a planted change of each kind. */
+const EXPECTED: Record<PlantKind, readonly DifferenceKind[]> = {
+  // A number inside a date is the date finder's to report, and a date's day or year is a number.
+  number: ['number', 'date'],
+  name: ['name', 'place'],
+  date: ['date', 'number'],
+  negation: ['negation'],
+  phrase: ['omission', 'addition'],
+};
 
 export interface DevCase {
   readonly name: string;
@@ -78,8 +94,63 @@ function falseAlarms(cases: readonly DevCase[]): void {
   console.log(`differences flagged on ${rates.pairs} true 1-1 translations: ${percent(rates.flagged)} (${kinds})`);
 }
 
-export async function benchDifferences(casesDir: string): Promise<void> {
+/** Line n of each dev-raw .en file and line n of its .id file: true translations. */
+export function readDevRawPairs(devRawDir: string): TextPair[] {
+  const pairs: TextPair[] = [];
+  for (const file of readdirSync(devRawDir).filter((name) => name.endsWith('.en')).sort()) {
+    const en = readFileSync(join(devRawDir, file), 'utf8').split(/\r?\n/);
+    const id = readFileSync(join(devRawDir, file.replace(/\.en$/, '.id')), 'utf8').split(/\r?\n/);
+    en.forEach((line, k) => {
+      if (line.trim() && id[k]?.trim()) pairs.push({ en: line.trim(), id: id[k]!.trim() });
+    });
+  }
+  return pairs;
+}
+
+function key(difference: Difference): string {
+  return JSON.stringify([difference.kind, difference.source, difference.target]);
+}
+
+function percent(count: number, total: number): string {
+  return `${((100 * count) / Math.max(1, total)).toFixed(1)}%`;
+}
+
+/** Recall by kind on planted changes: a change is found when a difference of its kind appears that the untouched
+ * pair did not have. Also the share of untouched pairs flagged, by kind. */
+function plantedChanges(pairs: readonly TextPair[], options: CompareOptions = EN_ID): void {
+  const planted = plantChanges(pairs, { seed: PLANT_SEED, perKind: PLANTS_PER_KIND });
+  const before = new Map<number, Set<string>>();
+  const found = new Map<PlantKind, number>();
+  const foundAny = new Map<PlantKind, number>();
+  const total = new Map<PlantKind, number>();
+  for (const change of planted) {
+    let untouched = before.get(change.pair);
+    if (untouched === undefined) {
+      const pair = pairs[change.pair]!;
+      untouched = new Set(findDifferences(pair.en, pair.id, options).map(key));
+      before.set(change.pair, untouched);
+    }
+    const fresh = findDifferences(change.en, change.id, options).filter((difference) => !untouched.has(key(difference)));
+    total.set(change.kind, (total.get(change.kind) ?? 0) + 1);
+    if (fresh.some((difference) => EXPECTED[change.kind].includes(difference.kind))) found.set(change.kind, (found.get(change.kind) ?? 0) + 1);
+    if (fresh.length > 0) foundAny.set(change.kind, (foundAny.get(change.kind) ?? 0) + 1);
+  }
+  const cells = PLANT_KINDS.map((kind) => {
+    const n = total.get(kind) ?? 0;
+    const any = kind === 'phrase' ? ` (any kind ${percent(foundAny.get(kind) ?? 0, n)})` : '';
+    return `${kind} ${percent(found.get(kind) ?? 0, n)} of ${n}${any}`;
+  });
+  const all = [...found.values()].reduce((a, b) => a + b, 0);
+  console.log(`planted changes found (dev-raw, seed ${PLANT_SEED}): ${cells.join(', ')}; overall ${percent(all, planted.length)}`);
+  const rates = measureFalseAlarms(pairs, options);
+  const kinds = Object.entries(rates.byKind).map(([kind, count]) => `${kind} ${percent(count, rates.pairs)}`).join(', ');
+  console.log(`untouched dev-raw pairs flagged: ${percent(rates.flagged, rates.pairs)} of ${rates.pairs} (${kinds})`);
+}
+
+export async function benchDifferences(casesDir: string, devRawDir: string): Promise<void> {
   const cases = await readDevCases(casesDir);
   timeLongPair(cases);
   falseAlarms(cases);
+  if (existsSync(devRawDir)) plantedChanges(readDevRawPairs(devRawDir));
+  else console.log(`(no dev-raw pairs at ${devRawDir}: set SELARAS_DEV_RAW to measure planted changes)`);
 }

@@ -8,7 +8,7 @@
 import { skeleton } from '../text/cognate.js';
 import type { Difference } from '../types.js';
 import { isDateWord } from './dates.js';
-import { isNumberWord } from './numbers.js';
+import { isNumberWord, smallNumberValue } from './numbers.js';
 import {
   DEMONYM_SUFFIX,
   GENERIC_NAME_WORDS,
@@ -18,12 +18,16 @@ import {
   PLACE_GROUPS,
 } from './name-lexicon.js';
 import { fold, isCapitalised, tokenised, tokenize, touches, type Token, type Tokenised } from './tokens.js';
+import { isAlsoOrdinaryWord, isKnownName, isOrdinaryWord } from './word-case.js';
 
 export interface NameWord {
   /** As written, possessive removed (Tesla's -> Tesla). */
   readonly text: string;
   readonly folded: string;
   readonly isAcronym: boolean;
+  /** Offsets of the word as written in the text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface NameMention {
@@ -159,13 +163,14 @@ function readRun(tokens: readonly Token[], index: number): Run | undefined {
 const POSSESSIVE_OR_DOTS = /['’]s$|\./i;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
+const GLUED_ACRONYM = /^\p{Lu}{1,3}\d{1,2}$/u;
 
 function toWord(token: Token): NameWord {
   let text = POSSESSIVE_OR_DOTS.test(token.text) ? token.text.replace(/['’]s$/i, '').replace(/\./g, '') : token.text;
   // Plural acronyms (CRTs, MPs, SOEs) are the acronym.
   if (PLURAL_ACRONYM.test(text)) text = text.slice(0, -1);
   const isAcronym = text.length <= MAX_ACRONYM_LENGTH && ACRONYM.test(text);
-  return { text, folded: text === token.text ? token.folded : fold(text), isAcronym };
+  return { text, folded: text === token.text ? token.folded : fold(text), isAcronym, start: token.start, end: token.end };
 }
 
 function toMention(text: string, tokens: readonly Token[], run: Run): NameMention | undefined {
@@ -173,16 +178,21 @@ function toMention(text: string, tokens: readonly Token[], run: Run): NameMentio
   if (tokens[run.first]!.isInitial) {
     // "The Taliban": a capitalised function word only starts the sentence.
     while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(tokens[indexes[0]!]!.folded)) indexes.shift();
-    // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym.
-    if (indexes.length === 1 && indexes[0] === run.first && !toWord(tokens[run.first]!).isAcronym) return undefined;
+    // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym or a word the
+    // corpora write capitalised nearly always (Kenya, Mosley).
+    const first = toWord(tokens[run.first]!);
+    if (indexes.length === 1 && indexes[0] === run.first && !first.isAcronym && !isKnownName(first.folded)) return undefined;
   }
   while (indexes.length > 0 && NAME_CONNECTORS.has(tokens[indexes.at(-1)!]!.text)) indexes.pop();
   if (indexes.length === 0) return undefined;
   const words = indexes.map((i) => toWord(tokens[i]!));
   // The first word of a sentence is capitalised anyway: it counts only as part of what follows it
-  // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all).
-  const content = words.filter((word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym));
-  if (content.length === 0) return undefined;
+  // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all), unless it is a known name.
+  const content = words.filter(
+    (word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym || isKnownName(word.folded)),
+  );
+  // A capitalised ordinary word alone ("Cuma" mid-sentence) is no name.
+  if (content.length === 0 || (content.length === 1 && !content[0]!.isAcronym && isOrdinaryWord(content[0]!.folded))) return undefined;
   const start = tokens[indexes[0]!]!.start;
   let end = tokens[indexes.at(-1)!]!.end;
   // "Agence France-Presse (AFP)": the acronym in brackets is the same name.
@@ -258,14 +268,17 @@ function haystack({ tokens }: Tokenised): Haystack {
   const acronyms = new Set<string>();
   const capitalised = new Set<string>();
   const folded: string[] = [];
-  for (const token of tokens) {
-    if (token.kind !== 'word') continue;
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word') return;
     const word = toWord(token);
+    // Capitals glued to a number make one acronym: F1, G20.
+    const next = tokens[index + 1];
+    if (next?.kind === 'number' && touches(token, next) && GLUED_ACRONYM.test(token.text + next.text)) acronyms.add(token.text + next.text);
     words.add(word.folded);
     folded.push(word.folded);
     if (word.isAcronym) acronyms.add(word.text);
     if (isCapitalised(token.text)) capitalised.add(word.folded);
-  }
+  });
   let skeletons: string[] | undefined;
   let initials: Set<string> | undefined;
   return {
@@ -390,17 +403,31 @@ function foundThroughGroups(mention: NameMention, hay: Haystack): Set<NameWord> 
   return found;
 }
 
-function isPresent(mention: NameMention, hay: Haystack): boolean {
+interface MentionMatch {
+  /** Enough of its identifying words are on the other side for the name to count as mentioned there. */
+  readonly isPresent: boolean;
+  /** Its identifying words that the other side lacks. */
+  readonly missing: readonly NameWord[];
+}
+
+function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
   // "You Tube" and "YouTube".
-  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) return true;
+  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) {
+    return { isPresent: true, missing: [] };
+  }
   if (mention.words.length >= 2) {
-    const letters = mention.words.filter((word) => !NAME_CONNECTORS.has(word.folded)).map((word) => word.text[0]!.toUpperCase());
-    if (hay.acronyms.has(letters.join(''))) return true;
+    // Initials, a number word as its digits: Formula One / F1.
+    const letters = mention.words
+      .filter((word) => !NAME_CONNECTORS.has(word.folded))
+      .map((word) => String(smallNumberValue(word.folded) ?? word.text[0]!.toUpperCase()));
+    if (hay.acronyms.has(letters.join(''))) return { isPresent: true, missing: [] };
   }
   const found = foundThroughGroups(mention, hay);
-  let present = 0;
-  for (const word of mention.content) if (found.has(word) || isWordPresent(word, hay)) present++;
-  return present / mention.content.length >= NAME_MATCH_SHARE;
+  const missing = mention.content.filter((word) => !found.has(word) && !isWordPresent(word, hay));
+  // A name made of ordinary words only (Joint Task Force, Temuan Pribadi) is as often translated as kept: its
+  // words say nothing about whether the other side names it.
+  if (missing.every((word) => !word.isAcronym && isOrdinaryWord(word.folded))) return { isPresent: true, missing };
+  return { isPresent: (mention.content.length - missing.length) / mention.content.length >= NAME_MATCH_SHARE, missing };
 }
 
 function isWordPresent(word: NameWord, hay: Haystack): boolean {
@@ -444,10 +471,41 @@ function editDistanceAtMost(a: string, b: string, limit: number): boolean {
   return previous[b.length]! <= limit;
 }
 
+/** What one side's names lack on the other side: whole names, and words dropped from names otherwise kept. */
+interface Missing {
+  readonly mentions: NameMention[];
+  readonly words: Array<{ readonly mention: NameMention; readonly words: readonly NameWord[] }>;
+}
+
+function missingFrom(mentions: readonly NameMention[], hay: Haystack): Missing {
+  const missing: Missing = { mentions: [], words: [] };
+  for (const mention of mentions) {
+    const match = matchMention(mention, hay);
+    if (!match.isPresent) {
+      missing.mentions.push(mention);
+      continue;
+    }
+    // One word of a name dropped while the rest matches ("said Hamdan bin Musaileh" / "kata Hamdan bin"), unless
+    // it is an acronym repeating the name, a place or people, a word of the language a translation may render
+    // (Stadion, Terbuka), or a given name before the surname the other side keeps (Jimmy Carter / Carter).
+    const firstKept = mention.content.find((word) => !match.missing.includes(word))!;
+    const keepsSurname = !match.missing.includes(mention.content.at(-1)!);
+    const dropped = match.missing.filter(
+      (word) =>
+        !word.isAcronym && !isAlsoOrdinaryWord(word.folded) && !PLACE_WORDS.has(word.folded) && !DEMONYMS.has(word.folded) &&
+        !(keepsSurname && word.start < firstKept.start),
+    );
+    if (dropped.length > 0) missing.words.push({ mention, words: dropped });
+  }
+  return missing;
+}
+
 /** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
 export function nameDifferences(source: Tokenised, target: Tokenised): Difference[] {
-  let missingInTarget = absentFrom(findNames(source), haystack(target)).filter((m) => !isDemonymOnly(m));
-  let missingInSource = absentFrom(findNames(target), haystack(source)).filter((m) => !isDemonymOnly(m));
+  const inTarget = missingFrom(findNames(source), haystack(target));
+  const inSource = missingFrom(findNames(target), haystack(source));
+  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m));
+  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
   const sourceAcronyms = missingInTarget.filter(isAcronymOnly);
   const targetAcronyms = missingInSource.filter(isAcronymOnly);
@@ -457,19 +515,32 @@ export function nameDifferences(source: Tokenised, target: Tokenised): Differenc
     missingInTarget = missingInTarget.filter((mention) => !dropped.has(mention));
     missingInSource = missingInSource.filter((mention) => !dropped.has(mention));
   }
+  const droppedWords = [
+    ...inTarget.words.map(({ mention, words }): Difference => ({ kind: 'name', source: wordsSurface(source.text, words), target: null, detail: `only in source (of ${mention.surface})` })),
+    ...inSource.words.map(({ mention, words }): Difference => ({ kind: 'name', source: null, target: wordsSurface(target.text, words), detail: `only in target (of ${mention.surface})` })),
+  ];
   if (missingInTarget.length > 0 && missingInSource.length > 0) {
     return [{
       kind: 'name',
       source: missingInTarget.map((mention) => mention.surface).join(', '),
       target: missingInSource.map((mention) => mention.surface).join(', '),
       detail: 'different names',
-    }];
+    }, ...droppedWords];
   }
-  // A country or region on one side only is context a translator added or dropped (see PLACE_GROUPS).
+  // A country or region on one side only is often context a translator added or dropped: a milder kind.
+  const kind = (mention: NameMention) => (isPlaceOnly(mention) ? 'place' : 'name');
   return [
-    ...missingInTarget.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: m.surface, target: null, detail: 'only in source' })),
-    ...missingInSource.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: null, target: m.surface, detail: 'only in target' })),
+    ...missingInTarget.map((m): Difference => ({ kind: kind(m), source: m.surface, target: null, detail: 'only in source' })),
+    ...missingInSource.map((m): Difference => ({ kind: kind(m), source: null, target: m.surface, detail: 'only in target' })),
+    ...droppedWords,
   ];
+}
+
+/** The words as written: one stretch of the text when they are adjacent, else listed. */
+function wordsSurface(text: string, words: readonly NameWord[]): string {
+  const stretch = text.slice(words[0]!.start, words.at(-1)!.end);
+  const isOneStretch = words.every((word, k) => k === 0 || /^[\s-]*$/.test(text.slice(words[k - 1]!.end, word.start)));
+  return isOneStretch ? stretch : words.map((word) => text.slice(word.start, word.end)).join(', ');
 }
 
 /** Demonyms from the name groups: every single-word alias after the first that ends like one. */
@@ -496,6 +567,3 @@ function isAcronymOnly(mention: NameMention): boolean {
   return mention.content.every((word) => word.isAcronym);
 }
 
-function absentFrom(mentions: readonly NameMention[], hay: Haystack): NameMention[] {
-  return mentions.filter((mention) => !isPresent(mention, hay));
-}

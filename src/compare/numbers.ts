@@ -102,6 +102,12 @@ export function isNumberWord(folded: string): boolean {
   );
 }
 
+/** The value of a number word below a hundred in either language (one, satu, twenty), or undefined. */
+export function smallNumberValue(folded: string): number | undefined {
+  const role = wordRole(folded, 'und');
+  return role?.type === 'small' ? role.value : undefined;
+}
+
 const ORDINALS = new Set([
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'pertama',
 ]);
