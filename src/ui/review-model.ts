@@ -1,20 +1,18 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
-import type { Alignment, Document, SentencePair } from '../types.js';
+import type { Alignment, SentencePair } from '../types.js';
+import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../review.js';
 
-/** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
- * that the two sides translate each other. */
-export const LOW_CONFIDENCE_SCORE = 0.5;
-
-export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
-
-export interface PairCounts {
-  readonly pairs: number;
-  readonly aligned: number;
-  readonly omitted: number;
-  readonly added: number;
-  readonly withDifferences: number;
-  readonly lowConfidence: number;
-}
+// Shared with the HTML report; the UI's modules import them from here.
+export {
+  cleanForDisplay,
+  countPairs,
+  isLowConfidence,
+  LOW_CONFIDENCE_SCORE,
+  pairFlags,
+  sentenceTexts,
+  type PairCounts,
+  type PairFlag,
+} from '../review.js';
 
 export interface ReviewModel {
   readonly alignment: Alignment;
@@ -27,52 +25,11 @@ export interface ReviewModel {
   readonly counts: PairCounts;
 }
 
-export function isLowConfidence(pair: SentencePair): boolean {
-  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
-}
-
-export function pairFlags(pair: SentencePair): readonly PairFlag[] {
-  const flags: PairFlag[] = [];
-  if (pair.status === 'omitted') flags.push('omitted');
-  if (pair.status === 'added') flags.push('added');
-  if (isLowConfidence(pair)) flags.push('low-confidence');
-  if (pair.differences.length > 0) flags.push('differences');
-  return flags;
-}
-
 /** The status column: `omitted`, `added`, or the bead shape of an aligned pair (`1-1`, `1-2`, `2-1` ...). */
 export function pairLabel(pair: SentencePair): string {
   if (pair.status === 'omitted') return 'omitted';
   if (pair.status === 'added') return 'added';
   return `${pair.source.length}-${pair.target.length}`;
-}
-
-export function countPairs(pairs: readonly SentencePair[]): PairCounts {
-  let aligned = 0;
-  let omitted = 0;
-  let added = 0;
-  let withDifferences = 0;
-  let lowConfidence = 0;
-  for (const pair of pairs) {
-    if (pair.status === 'aligned') aligned += 1;
-    if (pair.status === 'omitted') omitted += 1;
-    if (pair.status === 'added') added += 1;
-    if (pair.differences.length > 0) withDifferences += 1;
-    if (isLowConfidence(pair)) lowConfidence += 1;
-  }
-  return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
-}
-
-/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal). */
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
-export function cleanForDisplay(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '').trim();
-}
-
-export function sentenceTexts(document: Document, indexes: readonly number[]): readonly string[] {
-  return indexes.map((index) => cleanForDisplay(document.sentences[index]?.text ?? ''));
 }
 
 export function buildReviewModel(alignment: Alignment): ReviewModel {

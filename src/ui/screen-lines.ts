@@ -26,7 +26,8 @@ import {
   type ReviewModel,
 } from './review-model.js';
 import type { StatusMessage, ViewState } from './view-state.js';
-import { differenceSurfaces, highlightText } from './highlight.js';
+import { differenceSurfaces } from '../compare/spans.js';
+import { highlightText } from './highlight.js';
 
 export const NO_COUNTERPART = '— no counterpart —';
 const FILTER_LABELS = { all: 'all pairs', flagged: 'flagged only' } as const;

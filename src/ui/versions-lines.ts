@@ -12,7 +12,8 @@ import {
   type Span,
   type Tone,
 } from './layout.js';
-import { differenceSurfaces, highlightText } from './highlight.js';
+import { differenceSurfaces } from '../compare/spans.js';
+import { highlightText } from './highlight.js';
 import { NO_COUNTERPART, composeFooter, countSpans, fitHelpLines, helpSection } from './screen-lines.js';
 import { cellPair, type CellView, type RowFlag, type VersionsModel } from './versions-model.js';
 import type { OverviewState } from './versions-state.js';
