@@ -11,6 +11,7 @@ import { runBatch } from './batch.js';
 import { InputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { toCsv } from './export/csv.js';
+import { multiToHtml, toHtml } from './export/html/page.js';
 import { toJson } from './export/json.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
@@ -41,6 +42,8 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
+    case 'html':
+      return toHtml(alignment, { generated: new Date() });
   }
 }
 
@@ -93,8 +96,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     return code;
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
   const progress = progressLine();
   const multi = await alignVersions(command.files, {
@@ -108,7 +111,9 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
       ? multiToJson(multi)
       : format === 'csv'
         ? multiToCsv(multi, { bom: command.bom })
-        : multiToText(multi, process.stdout.columns || 100);
+        : format === 'html'
+          ? multiToHtml(multi, { generated: new Date() })
+          : multiToText(multi, process.stdout.columns || 100);
   if (command.out) await writeFileAtomic(command.out, output);
   else process.stdout.write(output);
   return 0;

@@ -89,3 +89,33 @@ export function surfaceRanges(text: string, surfaces: readonly string[]): TextRa
   }
   return mergeRanges(ranges);
 }
+
+/** A piece of a text and the kinds of the differences that cover it (none for plain text). */
+export interface MarkedSegment {
+  readonly text: string;
+  readonly kinds: readonly Difference['kind'][];
+}
+
+/** The text cut where the differences of one side begin and end, each piece with the kinds that cover it. The marked
+ * characters are exactly those `surfaceRanges(text, differenceSurfaces(differences, side))` finds, so a view that
+ * marks these segments marks what the terminal UI underlines; the pieces join to `text`. */
+export function markDifferences(text: string, differences: readonly Difference[], side: Side): MarkedSegment[] {
+  if (differenceSurfaces(differences, side).length === 0) return text.length === 0 ? [] : [{ text, kinds: [] }];
+  const covering: Set<Difference['kind']>[] = Array.from({ length: text.length }, () => new Set());
+  for (const difference of differences) {
+    for (const surface of differenceSurfaces([difference], side)) {
+      for (const range of surfaceRanges(text, [surface])) {
+        for (let index = range.start; index < range.end; index += 1) covering[index]?.add(difference.kind);
+      }
+    }
+  }
+  const segments: MarkedSegment[] = [];
+  const key = (index: number): string => [...(covering[index] ?? [])].sort().join(' ');
+  let start = 0;
+  for (let index = 1; index <= text.length; index += 1) {
+    if (index < text.length && key(index) === key(start)) continue;
+    segments.push({ text: text.slice(start, index), kinds: [...(covering[start] ?? [])].sort() });
+    start = index;
+  }
+  return segments;
+}
