@@ -13,6 +13,7 @@ import { alignVectors } from './align/align.js';
 import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
 import { measureFalseAlarms } from './compare/index.js';
+import { benchHtml } from './bench/html.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { parseBeads } from './eval/score.js';
 import type { Embedder } from './embed/embedder.js';
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
     await benchEmbedding(model);
     benchEndToEnd(model);
   }
+  console.log('\n## HTML report');
+  benchHtml();
   if (existsSync(casesDir)) {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);

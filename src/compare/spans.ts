@@ -100,22 +100,21 @@ export interface MarkedSegment {
  * characters are exactly those `surfaceRanges(text, differenceSurfaces(differences, side))` finds, so a view that
  * marks these segments marks what the terminal UI underlines; the pieces join to `text`. */
 export function markDifferences(text: string, differences: readonly Difference[], side: Side): MarkedSegment[] {
-  if (differenceSurfaces(differences, side).length === 0) return text.length === 0 ? [] : [{ text, kinds: [] }];
-  const covering: Set<Difference['kind']>[] = Array.from({ length: text.length }, () => new Set());
+  const covers: (TextRange & { readonly kind: Difference['kind'] })[] = [];
   for (const difference of differences) {
-    for (const surface of differenceSurfaces([difference], side)) {
-      for (const range of surfaceRanges(text, [surface])) {
-        for (let index = range.start; index < range.end; index += 1) covering[index]?.add(difference.kind);
-      }
-    }
+    for (const range of surfaceRanges(text, differenceSurfaces([difference], side))) covers.push({ ...range, kind: difference.kind });
   }
+  if (covers.length === 0) return text.length === 0 ? [] : [{ text, kinds: [] }];
+  // Cut wherever a cover starts or ends; each piece between two cuts is covered by the same kinds throughout.
+  const cuts = [...new Set([0, text.length, ...covers.flatMap((cover) => [cover.start, cover.end])])].sort((a, b) => a - b);
   const segments: MarkedSegment[] = [];
-  const key = (index: number): string => [...(covering[index] ?? [])].sort().join(' ');
-  let start = 0;
-  for (let index = 1; index <= text.length; index += 1) {
-    if (index < text.length && key(index) === key(start)) continue;
-    segments.push({ text: text.slice(start, index), kinds: [...(covering[start] ?? [])].sort() });
-    start = index;
+  for (let index = 0; index + 1 < cuts.length; index += 1) {
+    const start = cuts[index] ?? 0;
+    const end = cuts[index + 1] ?? text.length;
+    const kinds = [...new Set(covers.filter((cover) => cover.start <= start && cover.end >= end).map((cover) => cover.kind))].sort();
+    const last = segments[segments.length - 1];
+    if (last !== undefined && last.kinds.join(' ') === kinds.join(' ')) segments[segments.length - 1] = { text: last.text + text.slice(start, end), kinds };
+    else segments.push({ text: text.slice(start, end), kinds });
   }
   return segments;
 }
