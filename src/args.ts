@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['tui', 'text', 'json', 'csv', 'tmx', 'vecalign'] as const;
+export const FORMATS = ['tui', 'text', 'json', 'csv', 'tmx', 'vecalign', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Command =
@@ -46,8 +46,8 @@ export type Command =
 export const USAGE = `selaras — align an article with its translation (or another version), sentence by sentence
 
 Usage:
-  selaras align SOURCE TARGET [--format tui|text|json|csv|tmx|vecalign] [--out FILE] [--presplit] [--model NAME] [--bom]
-  selaras align PIVOT VERSION VERSION... [--format text|json|csv] [--out FILE]   (three or more versions)
+  selaras align SOURCE TARGET [--format tui|text|json|csv|tmx|vecalign|html] [--out FILE] [--presplit] [--model NAME] [--bom]
+  selaras align PIVOT VERSION VERSION... [--format text|json|csv|html] [--out FILE]   (three or more versions)
   selaras batch DIR|MANIFEST --out FILE.csv [--model NAME] [--presplit] [--bom]
   selaras eval CASES_DIR [--model NAME] [--predictions OUT_DIR] [--json]
   selaras models [list]
@@ -71,6 +71,8 @@ const EXTENSION_FORMAT: Record<string, Format> = {
   '.csv': 'csv',
   '.tmx': 'tmx',
   '.txt': 'text',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 function parseFormat(value: string | undefined, out: string | undefined): Format | undefined {

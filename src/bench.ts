@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { alignVectors } from './align/align.js';
 import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
+import { benchHtml } from './bench/html.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
 import type { Embedder } from './embed/embedder.js';
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
     await benchEmbedding(model);
     benchEndToEnd(model);
   }
+  console.log('\n## HTML report');
+  benchHtml();
   if (existsSync(casesDir)) {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);

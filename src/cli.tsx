@@ -11,6 +11,7 @@ import { runBatch } from './batch.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { toCsv } from './export/csv.js';
+import { multiToHtml, toHtml } from './export/html/page.js';
 import { toJson } from './export/json.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
@@ -45,6 +46,8 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
+    case 'html':
+      return toHtml(alignment, { generated: new Date() });
   }
 }
 
@@ -98,8 +101,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     return code;
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
@@ -114,7 +117,9 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         ? multiToJson(multi)
         : format === 'csv'
           ? multiToCsv(multi, { bom: command.bom })
-          : multiToText(multi, process.stdout.columns || 100),
+          : format === 'html'
+            ? multiToHtml(multi, { generated: new Date() })
+            : multiToText(multi, process.stdout.columns || 100),
     );
     return 0;
   });
