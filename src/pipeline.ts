@@ -25,6 +25,8 @@ export interface AlignFilesOptions {
   readonly model?: string;
   readonly embedder?: Embedder;
   readonly onProgress?: ProgressListener;
+  /** Find the differences inside aligned pairs (default true); formats that never show them can skip the work. */
+  readonly differences?: boolean;
 }
 
 /** The model used when none is named: the one bundled in models/. */
@@ -67,13 +69,14 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
+  options: { readonly differences?: boolean } = {},
 ): Promise<Alignment> {
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
   const pairs: SentencePair[] = beads.map((bead) => {
-    if (bead.status !== 'aligned') return { ...bead, differences: [] };
+    if (bead.status !== 'aligned' || options.differences === false) return { ...bead, differences: [] };
     const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
     const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
     const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
@@ -94,7 +97,7 @@ export async function alignFiles(
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
-  return alignDocuments(source, target, embedder, options.onProgress);
+  return alignDocuments(source, target, embedder, options.onProgress, options);
 }
 
 /** Three or more versions: each aligned to the first (the pivot), one embedder for all. */
@@ -104,6 +107,6 @@ export async function alignVersions(paths: readonly string[], options: AlignFile
   if (!pivot || others.length === 0) throw new Error('alignVersions: give at least two files');
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
   const alignments: Alignment[] = [];
-  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress));
+  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress, options));
   return toMultiAlignment(alignments);
 }

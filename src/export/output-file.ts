@@ -89,10 +89,10 @@ export function temporaryNameFor(targetName: string, pid = process.pid): string 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolving the target
 
-interface Target {
+export interface Target {
   /** 'replace': a regular file, or none yet, written by temporary file and rename; 'through': written in place. */
   readonly kind: 'replace' | 'through';
-  /** The file to replace, symlinks resolved; for 'through', the path to open. */
+  /** The file to replace (for a symlink, the file it points at); for 'through', the path to open. */
   readonly path: string;
   /** The existing node, when there is one. */
   readonly info?: Stats;
@@ -120,7 +120,7 @@ function missingFolderError(userPath: string): OutputError {
  * the embedding cache writes thousands of files through here. A symlink is followed to the file it names; a
  * missing folder is left for the open to find (checkOutputPath finds it first for the user's --out).
  */
-async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
+export async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
   let link: Stats | undefined;
   try {
     link = await lstat(path);
@@ -345,7 +345,7 @@ function toBytes(chunk: string | Uint8Array): Uint8Array {
 }
 
 /** Write every byte: a file handle may take fewer than it was given (a disk filling up), so loop until done. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
