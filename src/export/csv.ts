@@ -21,6 +21,9 @@ export const CSV_COLUMNS = [
 export interface CsvOptions {
   /** The spreadsheet mode: prefix a byte-order mark, and neutralise cells a spreadsheet would run as formulas. */
   readonly bom?: boolean;
+  /** Neutralise cells a spreadsheet would run as formulas; default: `bom`. A CSV written in pieces (batch) passes it
+   * for the pieces after the first, which carry no byte-order mark of their own. */
+  readonly neutralise?: boolean;
   /** Write the header row (batch mode writes it once). */
   readonly header?: boolean;
 }
@@ -59,7 +62,7 @@ export function neutraliseFormula(cell: string): string {
 export function formatCsv(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
   const header = options.header ?? true;
   const all = header ? [[...CSV_COLUMNS], ...rows] : [...rows];
-  const cells = options.bom ? all.map((row) => row.map(neutraliseFormula)) : all;
+  const cells = (options.neutralise ?? options.bom) ? all.map((row) => row.map(neutraliseFormula)) : all;
   const body = stringify(cells, { record_delimiter: 'windows' });
   return (options.bom ? UTF8_BOM : '') + body;
 }
