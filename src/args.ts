@@ -32,7 +32,14 @@ export type Command =
       readonly bom: boolean;
     }
   | { readonly kind: 'models-list'; readonly modelsDir?: string }
-  | { readonly kind: 'models-pull'; readonly name: string; readonly mirror?: string; readonly modelsDir?: string }
+  | {
+      readonly kind: 'models-pull';
+      readonly name: string;
+      readonly mirror?: string;
+      readonly modelsDir?: string;
+      /** Connect and read timeout in milliseconds (--timeout SECONDS); undefined: the default. */
+      readonly timeoutMs?: number;
+    }
   | { readonly kind: 'help'; readonly topic?: string }
   | { readonly kind: 'version' };
 
@@ -44,17 +51,20 @@ Usage:
   selaras batch DIR|MANIFEST --out FILE.csv [--model NAME] [--presplit] [--bom]
   selaras eval CASES_DIR [--model NAME] [--predictions OUT_DIR] [--json]
   selaras models [list]
-  selaras models pull NAME [--mirror URL] [--models-dir DIR]
+  selaras models pull NAME [--mirror URL] [--models-dir DIR] [--timeout SECONDS]
 
 Options:
   --format     output format; default: the terminal UI on a terminal, else text (or the --out file's extension)
-  --out FILE   write the output to FILE (through a temporary file, never half-written)
+  --out FILE   write the output to FILE (a regular file through a temporary file, never half-written; a FIFO or
+               a device written through); never one of the inputs
   --presplit   each input line is already one sentence
   --model NAME embedding model: the bundled default, "lexical" (model-free, fastest) or a pulled model
-  --bom        start CSV output with a byte-order mark (for spreadsheet programs)
+  --bom        spreadsheet CSV: a byte-order mark, and a ' before cells that would run as formulas
+  --timeout S  models pull: give up after S seconds without data (default 30)
   -h, --help   this help;  -v, --version  the version
 
-Exit codes: 0 success, 1 a failure (bad input, a failing batch pair), 2 wrong usage.`;
+Exit codes: 0 success, 1 a failure (bad input, an output that cannot be written, a failing batch pair), 2 wrong
+usage (--out naming an input too), 141 the reader of the output went away (\`| head\`).`;
 
 const EXTENSION_FORMAT: Record<string, Format> = {
   '.json': 'json',
@@ -74,6 +84,16 @@ function parseFormat(value: string | undefined, out: string | undefined): Format
   return value as Format;
 }
 
+/** --timeout SECONDS: a positive number of seconds, fractions allowed. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout needs a number of seconds above 0, e.g. --timeout 120 (got "${value}")`);
+  }
+  return seconds * 1000;
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
@@ -91,6 +111,7 @@ export function parseCommand(argv: readonly string[]): Command {
         json: { type: 'boolean', default: false },
         mirror: { type: 'string' },
         'models-dir': { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -136,7 +157,13 @@ export function parseCommand(argv: readonly string[]): Command {
       if (action === 'list') return { kind: 'models-list', modelsDir: values['models-dir'] };
       if (action === 'pull') {
         if (!name) throw new UsageError('models pull needs a model name, e.g. Xenova/LaBSE');
-        return { kind: 'models-pull', name, mirror: values.mirror, modelsDir: values['models-dir'] };
+        return {
+          kind: 'models-pull',
+          name,
+          mirror: values.mirror,
+          modelsDir: values['models-dir'],
+          timeoutMs: parseTimeout(values.timeout),
+        };
       }
       throw new UsageError(`unknown models action "${action}" — use list or pull`);
     }

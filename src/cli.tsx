@@ -224,6 +224,7 @@ async function runModels(command: Extract<Command, { kind: 'models-list' | 'mode
   await models.pullModel(command.name, {
     mirror: command.mirror,
     modelsDir: command.modelsDir,
+    timeoutMs: command.timeoutMs,
     onProgress: (event: { file: string; loaded: number; total?: number }) =>
       progress.update(`${event.file} ${event.total ? bar(event.loaded, event.total) : `${event.loaded} bytes`}`),
   });

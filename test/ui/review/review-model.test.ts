@@ -49,7 +49,7 @@ describe('cleanForDisplay', () => {
   it.each([
     ['tabs and newlines', 'a\tb\nc', 'a b c'],
     ['no-break spaces', 'Taliban\u00a0meraih', 'Taliban meraih'],
-    ['escape sequences cannot reach the terminal', 'red\u001B[31m text', 'red[31m text'],
+    ['escape sequences cannot reach the terminal', 'red\u001B[31m text', 'red text'],
     ['surrounding space', '  x  ', 'x'],
   ])('%s', (_name, input, expected) => {
     expect(cleanForDisplay(input)).toBe(expected);
