@@ -5,14 +5,14 @@
  * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseCommand, USAGE, type Command, type Format } from './args.js';
-import { runBatch } from './batch.js';
+import { runBatchCommand, runMergeCommand } from './batch/command.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
-import { toCsv } from './export/csv.js';
+import { alignmentName, toCsv } from './export/csv.js';
 import { multiToHtml, toHtml } from './export/html/page.js';
-import { toJson } from './export/json.js';
+import { toJson, toJsonLine } from './export/json.js';
+import { mosesFiles, mosesLines } from './export/moses.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
 import { toVecalign } from './export/vecalign.js';
@@ -34,10 +34,12 @@ function version(): string {
   return pkg.version;
 }
 
-export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean): string {
+export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): string {
   switch (format) {
     case 'json':
       return toJson(alignment);
+    case 'jsonl':
+      return toJsonLine(alignment, alignmentName(alignment));
     case 'csv':
       return toCsv(alignment, { bom });
     case 'tmx':
@@ -156,6 +158,18 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     return code;
   }
   const format = command.format ?? 'text';
+  if (format === 'moses') {
+    const out = command.out;
+    if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
+    const files = mosesFiles(out);
+    for (const file of files) await checkOutputPath(file, command.files);
+    const progress = progressLine();
+    const alignment = await load((event) => progress.update(describeProgress(event)));
+    progress.done();
+    const lines = mosesLines(alignment, alignmentName(alignment));
+    for (const [k, text] of [lines.en, lines.id, lines.ids].entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+    return 0;
+  }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
@@ -180,38 +194,17 @@ async function runCommand(command: Command): Promise<number> {
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
+        perCase: command.perCase,
         onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
       });
       progress.done();
       await writeStdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
       return 0;
     }
-    case 'batch': {
-      await checkOutputPath(command.out, [command.input]);
-      const progress = progressLine();
-      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
-      const result = await runBatch(command.input, {
-        out: command.out,
-        embedder,
-        presplit: command.presplit,
-        bom: command.bom,
-        onPair: (done, total, pair, error) => {
-          if (error) {
-            progress.done();
-            process.stderr.write(`selaras: ${pair.name}: failed: ${error.message}\n`);
-          }
-          progress.update(`batch ${bar(done, total)} ${basename(pair.source)}`);
-        },
-      });
-      progress.done();
-      for (const path of result.unpaired) process.stderr.write(`selaras: ${path}: no partner file found, skipped\n`);
-      process.stderr.write(
-        `selaras: ${result.pairs - result.failures.length} of ${result.pairs} pairs aligned, ${result.rows} rows written to ${command.out}` +
-          (result.failures.length ? `; ${result.failures.length} failed` : '') +
-          '\n',
-      );
-      return result.failures.length > 0 ? 1 : 0;
-    }
+    case 'batch':
+      return runBatchCommand(command, progressLine());
+    case 'merge':
+      return runMergeCommand(command);
     case 'models-list':
     case 'models-pull':
       return runModels(command);

@@ -21,7 +21,11 @@ export interface Document {
 
 export type PairStatus = 'aligned' | 'omitted' | 'added';
 
-export type DifferenceKind = 'number' | 'name' | 'date' | 'quote' | 'negation';
+/**
+ * `place`: a country or region named on one side only (a milder kind: translators add and drop them for context);
+ * `omission` / `addition`: a phrase of the source the target lacks / of the target the source lacks.
+ */
+export type DifferenceKind = 'number' | 'name' | 'place' | 'date' | 'quote' | 'negation' | 'omission' | 'addition';
 
 export interface Difference {
   readonly kind: DifferenceKind;

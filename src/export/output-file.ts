@@ -89,7 +89,7 @@ export function temporaryNameFor(targetName: string, pid = process.pid): string 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolving the target
 
-interface Target {
+export interface Target {
   /** 'replace': a regular file, or none yet, written by temporary file and rename; 'through': written in place. */
   readonly kind: 'replace' | 'through';
   /** The file to replace, symlinks resolved; for 'through', the path to open. */
@@ -107,7 +107,7 @@ function isUnder(path: string, folders: readonly string[]): boolean {
 }
 
 /** What --out names once symlinks are followed, or an OutputError that says what is wrong with it. */
-async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
+export async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
   let info: Stats | undefined;
   try {
     info = await stat(path);
@@ -325,7 +325,7 @@ function toBytes(chunk: string | Uint8Array): Uint8Array {
 }
 
 /** Write every byte: a file handle may take fewer than it was given (a disk filling up), so loop until done. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
