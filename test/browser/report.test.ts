@@ -35,11 +35,14 @@ describe.skipIf(!hasChromium && !isCi)(`the HTML report in headless Chromium${sk
   let session: ChromiumSession | undefined;
   let context: BrowserContext | undefined;
   let hasFailed = false;
+  /** The seed pair's report, and its alignment as JSON to check the page against (made once, read by several tests). */
+  let seed = { report: '', json: undefined as unknown as Alignment };
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'selaras-html-'));
     session = await launchChromium(folder);
     context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    seed = { report: align([EN, ID], 'seed.html'), json: JSON.parse(runCli(['align', EN, ID, '--format', 'json']).stdout) as Alignment };
   });
 
   afterAll(async () => {
@@ -98,8 +101,7 @@ describe.skipIf(!hasChromium && !isCi)(`the HTML report in headless Chromium${sk
 
   it("shows the seed pair's counts, filters the omitted rows, searches, and asks for nothing", async () => {
     noteFailure();
-    const report = align([EN, ID], 'seed.html');
-    const json = JSON.parse(runCli(['align', EN, ID, '--format', 'json']).stdout) as Alignment;
+    const { report, json } = seed;
     const { page, requests, errors } = await visit(report);
 
     const count = (id: string): Promise<string> => page.locator(`[data-count="${id}"] dd`).innerText();
@@ -141,8 +143,7 @@ describe.skipIf(!hasChromium && !isCi)(`the HTML report in headless Chromium${sk
 
   it('has no level-A (nor AA) accessibility violations, in light and in dark mode', async () => {
     noteFailure();
-    const report = align([EN, ID], 'seed-axe.html');
-    const { page, errors } = await visit(report);
+    const { page, errors } = await visit(seed.report);
     expect(await axeViolations(page, LEVEL_A)).toEqual([]);
     expect(await axeViolations(page, LEVEL_AA)).toEqual([]);
     const background = (): Promise<string> => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
@@ -157,15 +158,13 @@ describe.skipIf(!hasChromium && !isCi)(`the HTML report in headless Chromium${sk
 
   it('shows every row without scripting, and prints without the controls', async () => {
     noteFailure();
-    const report = align([EN, ID], 'seed-noscript.html');
-    const pairs = (JSON.parse(runCli(['align', EN, ID, '--format', 'json']).stdout) as Alignment).pairs.length;
     const noScript = await session!.browser.newContext({ javaScriptEnabled: false });
-    const { page } = await visit(report, noScript);
-    expect(await visibleRows(page)).toHaveLength(pairs);
+    const { page } = await visit(seed.report, noScript);
+    expect(await visibleRows(page)).toHaveLength(seed.json.pairs.length);
     expect(await page.locator('#controls').isVisible()).toBe(false);
     await noScript.close();
 
-    const { page: printed } = await visit(report);
+    const { page: printed } = await visit(seed.report);
     expect(await printed.locator('#controls').isVisible()).toBe(true);
     await printed.emulateMedia({ media: 'print' });
     expect(await printed.locator('#controls').isVisible()).toBe(false);
