@@ -18,6 +18,7 @@ import { benchDifferences } from './bench/differences.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
+import { benchBatch } from './bench/batch.js';
 
 const DIMENSION = 256;
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
@@ -148,6 +149,8 @@ async function main(): Promise<void> {
     for (const model of models) await benchEval(model, casesDir);
     console.log('\n## differences: speed, and false alarms on true translations');
     await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')));
+    console.log('\n## batch (a folder of article pairs from dev-raw)');
+    await benchBatch(DEFAULT_MODEL_NAME, resolve(process.env['SELARAS_DEV_RAW'] ?? '../shared/corpora/dev-raw'));
   } else {
     console.log(`\n(no dev cases at ${casesDir}: set SELARAS_DEV_CASES to score alignments)`);
   }

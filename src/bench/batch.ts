@@ -76,8 +76,6 @@ export async function benchBatch(model: string, rawDir: string): Promise<void> {
     console.log(describe(`batch ${model}, --jobs ${cores}, empty cache`, 200, cold));
     const warm = runBatch(small, join(dir, 'warm.csv'), ['--model', model], { SELARAS_CACHE_DIR: join(dir, 'cache') });
     console.log(describe(`batch ${model}, --jobs ${cores}, warm cache`, 200, warm));
-    const one = runBatch(small, join(dir, 'one.csv'), ['--model', model, '--jobs', '1'], { SELARAS_CACHE_DIR: join(dir, 'cache') });
-    console.log(describe(`batch ${model}, --jobs 1, warm cache`, 200, one));
     // Memory must not grow with the batch: 10x the pairs, same peak (a warm cache keeps this section short).
     const large = join(dir, 'pairs-2000');
     await writeBenchFolder(rawDir, large, 2000);
