@@ -6,7 +6,7 @@ import type { PairFilters } from './batch/filters.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['tui', 'text', 'json', 'jsonl', 'csv', 'tmx', 'vecalign', 'moses'] as const;
+export const FORMATS = ['tui', 'text', 'json', 'jsonl', 'csv', 'tmx', 'vecalign', 'moses', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Command =
@@ -49,28 +49,37 @@ export type Command =
     }
   | { readonly kind: 'merge'; readonly out: string; readonly shards: readonly string[]; readonly format: BatchFormat }
   | { readonly kind: 'models-list'; readonly modelsDir?: string }
-  | { readonly kind: 'models-pull'; readonly name: string; readonly mirror?: string; readonly modelsDir?: string }
+  | {
+      readonly kind: 'models-pull';
+      readonly name: string;
+      readonly mirror?: string;
+      readonly modelsDir?: string;
+      /** Connect and read timeout in milliseconds (--timeout SECONDS); undefined: the default. */
+      readonly timeoutMs?: number;
+    }
   | { readonly kind: 'help'; readonly topic?: string }
   | { readonly kind: 'version' };
 
 export const USAGE = `selaras — align an article with its translation (or another version), sentence by sentence
 
 Usage:
-  selaras align SOURCE TARGET [--format tui|text|json|csv|tmx|vecalign] [--out FILE] [--presplit] [--model NAME] [--bom]
-  selaras align PIVOT VERSION VERSION... [--format text|json|csv] [--out FILE]   (three or more versions)
+  selaras align SOURCE TARGET [--format tui|text|json|jsonl|csv|tmx|vecalign|moses|html] [--out FILE] [--presplit] [--model NAME] [--bom]
+  selaras align PIVOT VERSION VERSION... [--format text|json|csv|html] [--out FILE]   (three or more versions)
   selaras batch DIR|MANIFEST --out FILE [--format csv|jsonl|tmx|moses] [--jobs N] [--resume] [--report FILE.json]
                 [--shard K/N | --shard-count N] [--min-score S] [--aligned-only] [--max-merge N] [--allow-outside]
   selaras merge OUT SHARD_FILE...   (the shard outputs of one batch, joined as one unsharded run writes them)
   selaras eval CASES_DIR [--model NAME] [--predictions OUT_DIR] [--json] [--per-case]
   selaras models [list]
-  selaras models pull NAME [--mirror URL] [--models-dir DIR]
+  selaras models pull NAME [--mirror URL] [--models-dir DIR] [--timeout SECONDS]
 
 Options:
   --format     output format; default: the terminal UI on a terminal, else text (or the --out file's extension)
-  --out FILE   write the output to FILE (through a temporary file, never half-written)
+  --out FILE   write the output to FILE (a regular file through a temporary file, never half-written; a FIFO or
+               a device written through); never one of the inputs
   --presplit   each input line is already one sentence
   --model NAME embedding model: the bundled default, "lexical" (model-free, fastest) or a pulled model
-  --bom        start CSV output with a byte-order mark (for spreadsheet programs)
+  --bom        spreadsheet CSV: a byte-order mark, and a ' before cells that would run as formulas
+  --timeout S  models pull: give up after S seconds without data (default 30)
   --jobs N     batch: pairs aligned at once, one worker thread each (default: the number of cores)
   --resume     batch: continue an interrupted run from OUT.partial and OUT.journal
   --shard K/N  batch: only shard K (0-based) of N; default from SLURM_ARRAY_TASK_ID/COUNT, or
@@ -78,7 +87,8 @@ Options:
   --min-score S, --aligned-only, --max-merge N   batch: which sentence pairs to write
   -h, --help   this help;  -v, --version  the version
 
-Exit codes: 0 success, 1 a failure (bad input, a failing batch pair), 2 wrong usage.`;
+Exit codes: 0 success, 1 a failure (bad input, an output that cannot be written, a failing batch pair), 2 wrong
+usage (--out naming an input too), 141 the reader of the output went away (\`| head\`).`;
 
 const EXTENSION_FORMAT: Record<string, Format> = {
   '.json': 'json',
@@ -86,6 +96,8 @@ const EXTENSION_FORMAT: Record<string, Format> = {
   '.csv': 'csv',
   '.tmx': 'tmx',
   '.txt': 'text',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 function parseFormat(value: string | undefined, out: string | undefined): Format | undefined {
@@ -97,6 +109,16 @@ function parseFormat(value: string | undefined, out: string | undefined): Format
     throw new UsageError(`unknown format "${value}" — use one of ${FORMATS.join(', ')}`);
   }
   return value as Format;
+}
+
+/** --timeout SECONDS: a positive number of seconds, fractions allowed. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--timeout needs a number of seconds above 0, e.g. --timeout 120 (got "${value}")`);
+  }
+  return seconds * 1000;
 }
 
 /** Options that only batch takes: given to align they are a mistake worth saying. */
@@ -130,6 +152,7 @@ export function parseCommand(argv: readonly string[]): Command {
         json: { type: 'boolean', default: false },
         mirror: { type: 'string' },
         'models-dir': { type: 'string' },
+        timeout: { type: 'string' },
         'per-case': { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         shard: { type: 'string' },
@@ -214,7 +237,13 @@ export function parseCommand(argv: readonly string[]): Command {
       if (action === 'list') return { kind: 'models-list', modelsDir: values['models-dir'] };
       if (action === 'pull') {
         if (!name) throw new UsageError('models pull needs a model name, e.g. Xenova/LaBSE');
-        return { kind: 'models-pull', name, mirror: values.mirror, modelsDir: values['models-dir'] };
+        return {
+          kind: 'models-pull',
+          name,
+          mirror: values.mirror,
+          modelsDir: values['models-dir'],
+          timeoutMs: parseTimeout(values.timeout),
+        };
       }
       throw new UsageError(`unknown models action "${action}" — use list or pull`);
     }

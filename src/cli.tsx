@@ -10,6 +10,7 @@ import { runBatchCommand, runMergeCommand } from './batch/command.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { alignmentName, toCsv } from './export/csv.js';
+import { multiToHtml, toHtml } from './export/html/page.js';
 import { toJson, toJsonLine } from './export/json.js';
 import { mosesFiles, mosesLines } from './export/moses.js';
 import { toText } from './export/text.js';
@@ -47,6 +48,8 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'mo
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
+    case 'html':
+      return toHtml(alignment, { generated: new Date() });
   }
 }
 
@@ -100,8 +103,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     return code;
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
@@ -116,7 +119,9 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         ? multiToJson(multi)
         : format === 'csv'
           ? multiToCsv(multi, { bom: command.bom })
-          : multiToText(multi, process.stdout.columns || 100),
+          : format === 'html'
+            ? multiToHtml(multi, { generated: new Date() })
+            : multiToText(multi, process.stdout.columns || 100),
     );
     return 0;
   });
@@ -217,6 +222,7 @@ async function runModels(command: Extract<Command, { kind: 'models-list' | 'mode
   await models.pullModel(command.name, {
     mirror: command.mirror,
     modelsDir: command.modelsDir,
+    timeoutMs: command.timeoutMs,
     onProgress: (event: { file: string; loaded: number; total?: number }) =>
       progress.update(`${event.file} ${event.total ? bar(event.loaded, event.total) : `${event.loaded} bytes`}`),
   });

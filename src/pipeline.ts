@@ -10,12 +10,12 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
-import { findDifferences, wordDiff } from './compare/index.js';
+import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 
 export interface AlignFilesOptions {
@@ -37,10 +37,6 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
   const { createEmbedder } = await import('./embed/index.js');
   return createEmbedder(name, { onProgress });
-}
-
-function isSameLanguage(source: Document, target: Document): boolean {
-  return source.lang === target.lang && source.lang !== 'und';
 }
 
 /** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
@@ -75,15 +71,7 @@ export async function alignDocuments(
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
-  const pairs: SentencePair[] = beads.map((bead) => {
-    if (bead.status !== 'aligned' || options.differences === false) return { ...bead, differences: [] };
-    const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
-    const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
-    const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
-    return sameLanguage
-      ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
-      : { ...bead, differences };
-  });
+  const pairs = beads.map((bead) => comparePair(bead, source, target, options));
   return { source, target, model: embedder.name, pairs };
 }
 

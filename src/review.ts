@@ -1,6 +1,9 @@
 /** What a reviewer is told about an alignment, whatever shows it (the terminal UI, the HTML report): the display text
  * of each side, which pairs are flagged, and the counts. Pure. */
+import { cleanForDisplay } from './text/display-text.js';
 import type { Document, SentencePair } from './types.js';
+
+export { cleanForDisplay };
 
 /** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
  * that the two sides translate each other. */
@@ -44,15 +47,6 @@ export function countPairs(pairs: readonly SentencePair[]): PairCounts {
     if (isLowConfidence(pair)) lowConfidence += 1;
   }
   return { pairs: pairs.length, aligned, omitted, added, withDifferences, lowConfidence };
-}
-
-/** C0 and C1 control characters (escape sequences in an input file would otherwise drive the terminal; HTML does not
- * allow them in text either). */
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** One line of display text: whitespace runs (tabs, newlines) become one space, control characters go. */
-export function cleanForDisplay(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL_CHARACTERS, '').trim();
 }
 
 export function sentenceTexts(document: Document, indexes: readonly number[]): readonly string[] {

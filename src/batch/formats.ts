@@ -36,7 +36,7 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         name: format,
         files: (out) => [out],
         header: () => [formatCsv([], { bom: options.bom })],
-        unit: (alignment, name, indexes) => [formatCsv(csvRows(alignment, name, indexes), { header: false })],
+        unit: (alignment, name, indexes) => [formatCsv(csvRows(alignment, name, indexes), { header: false, neutralise: options.bom })],
         footer: () => [''],
         showsDifferences: true,
         isAlignedOnly: false,

@@ -19,8 +19,11 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export interface CsvOptions {
-  /** Prefix a byte-order mark for spreadsheet programs. */
+  /** The spreadsheet mode: prefix a byte-order mark, and neutralise cells a spreadsheet would run as formulas. */
   readonly bom?: boolean;
+  /** Neutralise cells a spreadsheet would run as formulas; default: `bom`. A CSV written in pieces (batch) passes it
+   * for the pieces after the first, which carry no byte-order mark of their own. */
+  readonly neutralise?: boolean;
   /** Write the header row (batch mode writes it once). */
   readonly header?: boolean;
 }
@@ -46,10 +49,21 @@ export function csvRows(alignment: Alignment, pairName: string, indexes: readonl
   });
 }
 
-/** RFC 4180: CRLF line ends, fields quoted where needed. */
+/** How a cell starts when a spreadsheet would take it as a formula (OWASP "CSV injection"): =, +, -, @, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/** A cell a spreadsheet shows as text: a leading apostrophe, which spreadsheets hide, stops a formula from running. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: CRLF line ends, fields quoted where needed. Cells are exact, except in the spreadsheet mode (`bom`),
+ * where cells that would run as formulas are neutralised. */
 export function formatCsv(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
   const header = options.header ?? true;
-  const body = stringify(header ? [[...CSV_COLUMNS], ...rows] : [...rows], { record_delimiter: 'windows' });
+  const all = header ? [[...CSV_COLUMNS], ...rows] : [...rows];
+  const cells = (options.neutralise ?? options.bom) ? all.map((row) => row.map(neutraliseFormula)) : all;
+  const body = stringify(cells, { record_delimiter: 'windows' });
   return (options.bom ? UTF8_BOM : '') + body;
 }
 
