@@ -10,12 +10,12 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
-import { findDifferences, wordDiff } from './compare/index.js';
+import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 
 export interface AlignFilesOptions {
@@ -25,10 +25,7 @@ export interface AlignFilesOptions {
   readonly model?: string;
   readonly embedder?: Embedder;
   readonly onProgress?: ProgressListener;
-  /**
-   * Find the differences inside aligned pairs (default true). Formats that never print them (vecalign, tmx) turn
-   * this off: on a long document finding them takes longer than aligning.
-   */
+  /** Find the differences inside aligned pairs (default true); formats that never show them can skip the work. */
   readonly differences?: boolean;
 }
 
@@ -40,10 +37,6 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
   const { createEmbedder } = await import('./embed/index.js');
   return createEmbedder(name, { onProgress });
-}
-
-function isSameLanguage(source: Document, target: Document): boolean {
-  return source.lang === target.lang && source.lang !== 'und';
 }
 
 /** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
@@ -72,22 +65,13 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
-  options: { differences?: boolean } = {},
+  options: { readonly differences?: boolean } = {},
 ): Promise<Alignment> {
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
-  const withDifferences = options.differences ?? true;
-  const pairs: SentencePair[] = beads.map((bead) => {
-    if (bead.status !== 'aligned' || !withDifferences) return { ...bead, differences: [] };
-    const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
-    const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
-    const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
-    return sameLanguage
-      ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
-      : { ...bead, differences };
-  });
+  const pairs = beads.map((bead) => comparePair(bead, source, target, options));
   return { source, target, model: embedder.name, pairs };
 }
 
@@ -101,7 +85,7 @@ export async function alignFiles(
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
-  return alignDocuments(source, target, embedder, options.onProgress, { differences: options.differences });
+  return alignDocuments(source, target, embedder, options.onProgress, options);
 }
 
 /** Three or more versions: each aligned to the first (the pivot), one embedder for all. */
@@ -111,8 +95,6 @@ export async function alignVersions(paths: readonly string[], options: AlignFile
   if (!pivot || others.length === 0) throw new Error('alignVersions: give at least two files');
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
   const alignments: Alignment[] = [];
-  for (const other of others) {
-    alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress, { differences: options.differences }));
-  }
+  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress, options));
   return toMultiAlignment(alignments);
 }

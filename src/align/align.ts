@@ -16,7 +16,7 @@ import type { PairStatus } from '../types.js';
 import { isBoilerplate } from './boilerplate.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type Band, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
-import { AdditiveSimilarity, bandCells, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
+import { AdditiveSimilarity, bandCells, blockMeans, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
 import { denseRows, selectRows, type VectorRows } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
@@ -354,6 +354,45 @@ export class BeadCoster {
     return unit;
   }
 
+  /**
+   * `unitCost` for beads of any size. The engine reads overlaps of at most MAX_OVERLAP sentences; a larger bead (a
+   * reviewer's join) is costed with the normalised sum of its unit sentence vectors and the mean of their chance
+   * distances, which is what a mean-pooled model gives for the concatenation, up to the weighting by length.
+   */
+  unitCostOfAnySize(i: number, j: number, a: number, b: number): number {
+    if (a <= this.similarity.maxOverlap && b <= this.similarity.maxOverlap) return this.unitCost(i, j, a, b);
+    const x = new Float64Array(this.similarity.dimension);
+    const y = new Float64Array(this.similarity.dimension);
+    this.similarity.addUnitVectors('source', i, a, x);
+    this.similarity.addUnitVectors('target', j, b, y);
+    let xy = 0;
+    let xx = 0;
+    let yy = 0;
+    for (let k = 0; k < x.length; k++) {
+      xy += x[k]! * y[k]!;
+      xx += x[k]! * x[k]!;
+      yy += y[k]! * y[k]!;
+    }
+    const cosine = xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0;
+    const mean = (values: Float64Array, from: number, count: number): number => {
+      let sum = 0;
+      for (let k = from; k < from + count; k++) sum += values[k]!;
+      return sum / count;
+    };
+    const chance = (mean(this.source.chance[0]!, i, a) + mean(this.target.chance[0]!, j, b)) / 2;
+    let cost = (1 - cosine) / chance;
+    const logRatio = Math.log(
+      (mean(this.target.lengths[0]!, j, b) * b + LENGTH_SMOOTHING) / (this.lengthRatio * (mean(this.source.lengths[0]!, i, a) * a + LENGTH_SMOOTHING)),
+    );
+    cost += this.tuning.lengthWeight * logRatio * logRatio;
+    const sourceNumbers = distinct(this.source.numbers[0]!.slice(i, i + a).flat());
+    const targetNumbers = distinct(this.target.numbers[0]!.slice(j, j + b).flat());
+    if (sourceNumbers.length > 0 || targetNumbers.length > 0) {
+      cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
+    }
+    return Math.max(0, cost);
+  }
+
   /** The price of leaving one sentence unaligned. */
   skipPrice(side: SideName, index: number): number {
     return this.skip * (this[side].boilerplate[0]![index] ? this.tuning.boilerplateSkipFactor : 1);
@@ -417,8 +456,8 @@ function searchBand(similarity: Similarity, n: number, m: number, onProgress?: A
   let band: Band | null = null;
   const levels = Math.round(Math.log(block) / Math.log(LEVEL_FACTOR));
   for (let level = 0; block > 1; level++, block /= LEVEL_FACTOR) {
-    const cs = similarity.blockMeans('source', block);
-    const ct = similarity.blockMeans('target', block);
+    const cs = blockMeans(similarity, 'source', block);
+    const ct = blockMeans(similarity, 'target', block);
     const blank = (count: number) => Array.from({ length: count }, () => '');
     const coarseCoster = new BeadCoster(new OverlapSimilarity([cs], [ct]), blank(cs.count), blank(ct.count), DEFAULT_TUNING);
     coarseCoster.skip = DEFAULT_TUNING.skipMax;
@@ -431,14 +470,40 @@ function searchBand(similarity: Similarity, n: number, m: number, onProgress?: A
   return band ?? fullBand(n, m);
 }
 
-/** The engine's state after aligning: what a score calibration or an explanation of a bead needs. */
+/**
+ * The engine set up for two documents, and after aligning the path it found: what judging a reviewer's beads, a
+ * score calibration or an explanation of a bead needs. `coster.cost(i, j, a, b, terms)` gives any bead's cost terms.
+ */
 export interface AlignmentState {
   readonly coster: BeadCoster;
   readonly band: Band;
   /** Best 1-1 unit cost of each sentence inside the band: what it could at best be paired with. */
   readonly sourceBest: Float64Array;
   readonly targetBest: Float64Array;
-  readonly path: readonly PathBead[];
+}
+
+/** The coster restricted to its band, with the skip price derived from each sentence's best 1-1 cost in the band. */
+function prepareEngine(
+  similarity: Similarity,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  tuning: AlignTuning,
+  onProgress?: AlignProgress,
+): AlignmentState {
+  const n = sourceTexts.length;
+  const m = targetTexts.length;
+  const coster = new BeadCoster(similarity, sourceTexts, targetTexts, tuning);
+  const band = searchBand(similarity, n, m, onProgress);
+  coster.prepare(band);
+  const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
+  // Boilerplate lines are no translation candidates: their best costs must not set what "a good match" costs.
+  const finite = [
+    ...[...sourceBest].filter((_, i) => !coster.isBoilerplate('source', i)),
+    ...[...targetBest].filter((_, j) => !coster.isBoilerplate('target', j)),
+  ].filter(Number.isFinite);
+  const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
+  coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
+  return { coster, band, sourceBest, targetBest };
 }
 
 /**
@@ -451,7 +516,7 @@ export function alignWithSimilarity(
   targetTexts: readonly string[],
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
-): { beads: AlignedBead[]; state: AlignmentState | null } {
+): { beads: AlignedBead[]; state: (AlignmentState & { readonly path: readonly PathBead[] }) | null } {
   const n = sourceTexts.length;
   const m = targetTexts.length;
   if (n === 0 || m === 0) {
@@ -461,21 +526,10 @@ export function alignWithSimilarity(
     ];
     return { beads, state: null };
   }
-  const coster = new BeadCoster(similarity, sourceTexts, targetTexts, tuning);
-  const band = searchBand(similarity, n, m, onProgress);
-  coster.prepare(band);
-  const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
-  // Boilerplate lines are no translation candidates: their best costs must not set what "a good match" costs.
-  const finite = [
-    ...[...sourceBest].filter((_, i) => !coster.isBoilerplate('source', i)),
-    ...[...targetBest].filter((_, j) => !coster.isBoilerplate('target', j)),
-  ].filter(Number.isFinite);
-  const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
-  coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
-  const path = runDp(n, m, band, coster.beadCost);
+  const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
+  const path = runDp(n, m, engine.band, engine.coster.beadCost);
   onProgress?.(1, 1);
-  const beads = path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
-  return { beads, state: { coster, band, sourceBest, targetBest, path } };
+  return { beads: path.map((bead) => toAlignedBead(bead, engine)), state: { ...engine, path } };
 }
 
 /** Align two documents given the vectors of all their overlaps (see OverlapVectors). */
@@ -491,30 +545,90 @@ export function alignVectors(
   return alignWithSimilarity(similarity, sourceTexts, targetTexts, onProgress, tuning).beads;
 }
 
+/** A bead a reviewer made or wants split: consecutive sentence indexes on each side. */
+export interface BeadSentences {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+}
+
+/** What the engine thinks of beads a reviewer made, with the costs, skip price and scores of `alignWithSimilarity`. */
+export interface BeadJudge {
+  /** The bead's status and score, as if the engine had chosen it. */
+  score(bead: BeadSentences): AlignedBead;
+  /** The best 1-1, 1-0 and 0-1 beads for the bead's sentences: a merge split back into single pairs. */
+  split(bead: BeadSentences): AlignedBead[];
+}
+
+/** Only single pairs: what a split merge may become. */
+const SINGLE_SHAPES: readonly BeadShape[] = BEAD_SHAPES.filter((shape) => shape.source + shape.target <= 2);
+
+function firstOfRun(indexes: readonly number[], side: string): number {
+  indexes.forEach((index, k) => {
+    if (k > 0 && index !== indexes[k - 1]! + 1) throw new RangeError(`a bead's ${side} sentences must be consecutive: ${indexes.join(', ')}`);
+  });
+  return indexes[0] ?? 0;
+}
+
+/** The engine for two documents, kept to judge the beads a reviewer makes (see BeadJudge). */
+export function judgeBeads(
+  similarity: Similarity,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  tuning: AlignTuning = DEFAULT_TUNING,
+): BeadJudge {
+  const engine = sourceTexts.length > 0 && targetTexts.length > 0 ? prepareEngine(similarity, sourceTexts, targetTexts, tuning) : null;
+  const toPathBead = (bead: BeadSentences): PathBead => ({
+    sourceStart: firstOfRun(bead.source, 'source'),
+    sourceCount: bead.source.length,
+    targetStart: firstOfRun(bead.target, 'target'),
+    targetCount: bead.target.length,
+    cost: 0,
+  });
+  const score = (bead: BeadSentences): AlignedBead => {
+    if (bead.source.length === 0 && bead.target.length === 0) throw new RangeError('a bead needs at least one sentence');
+    // With one side empty nothing can pair, so nothing doubts an unpaired sentence.
+    if (engine === null) return { ...toAlignedBead(toPathBead(bead), null), score: 1 };
+    return toAlignedBead(toPathBead(bead), engine);
+  };
+  const split = (bead: BeadSentences): AlignedBead[] => {
+    const whole = toPathBead(bead);
+    if (engine === null || whole.sourceCount === 0 || whole.targetCount === 0) {
+      return [
+        ...bead.source.map((i) => score({ source: [i], target: [] })),
+        ...bead.target.map((j) => score({ source: [], target: [j] })),
+      ];
+    }
+    const { sourceStart: i0, targetStart: j0 } = whole;
+    const cost = (i: number, j: number, a: number, b: number): number => engine.coster.beadCost(i0 + i, j0 + j, a, b);
+    const path = runDp(whole.sourceCount, whole.targetCount, fullBand(whole.sourceCount, whole.targetCount), cost, SINGLE_SHAPES);
+    return path.map((step) => toAlignedBead({ ...step, sourceStart: i0 + step.sourceStart, targetStart: j0 + step.targetStart }, engine));
+  };
+  return { score, split };
+}
+
 function range(start: number, count: number): number[] {
   return Array.from({ length: count }, (_, k) => start + k);
 }
 
-function toAlignedBead(
-  bead: PathBead,
-  coster: BeadCoster,
-  sourceBest: Float64Array,
-  targetBest: Float64Array,
-): AlignedBead {
+function toAlignedBead(bead: PathBead, engine: AlignmentState | null): AlignedBead {
   const source = range(bead.sourceStart, bead.sourceCount);
   const target = range(bead.targetStart, bead.targetCount);
+  if (engine === null) {
+    const status = bead.targetCount === 0 ? 'omitted' : bead.sourceCount === 0 ? 'added' : 'aligned';
+    return { source, target, status, score: 1 };
+  }
+  const { coster, sourceBest, targetBest } = engine;
   // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
   const unpairedScore = (side: SideName, index: number, best: number): number => {
     const score = 1 - scoreFromCost(best, coster.skipPrice(side, index));
     return coster.isBoilerplate(side, index) ? Math.max(score, BOILERPLATE_UNPAIRED_CONFIDENCE) : score;
   };
-  if (bead.targetCount === 0) {
-    return { source, target, status: 'omitted', score: unpairedScore('source', bead.sourceStart, sourceBest[bead.sourceStart]!) };
-  }
-  if (bead.sourceCount === 0) {
-    return { source, target, status: 'added', score: unpairedScore('target', bead.targetStart, targetBest[bead.targetStart]!) };
-  }
-  const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
+  // An unpaired bead of several sentences (a reviewer's join) is as doubtful as its most doubtful sentence.
+  const unpaired = (side: SideName, indexes: readonly number[], best: Float64Array): number =>
+    Math.min(...indexes.map((index) => unpairedScore(side, index, best[index]!)));
+  if (bead.targetCount === 0) return { source, target, status: 'omitted', score: unpaired('source', source, sourceBest) };
+  if (bead.sourceCount === 0) return { source, target, status: 'added', score: unpaired('target', target, targetBest) };
+  const unit = coster.unitCostOfAnySize(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
   return { source, target, status: 'aligned', score: scoreFromCost(unit, 2 * coster.skip) };
 }
 

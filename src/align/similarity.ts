@@ -21,14 +21,15 @@ export type SideName = 'source' | 'target';
 export interface Similarity {
   readonly sourceCount: number;
   readonly targetCount: number;
+  readonly dimension: number;
   /** The largest overlap available on each side. */
   readonly maxOverlap: number;
   /** Cosine similarity of source sentences i .. i + a - 1 and target sentences j .. j + b - 1 (a, b >= 1). */
   similarity(i: number, j: number, a: number, b: number): number;
   /** 1 - the cosine of overlap (index, size) of `side` with the other side's mean sentence vector. */
   chance(side: SideName, index: number, size: number): number;
-  /** The normalised sentence vectors of one side, averaged over blocks of `block` sentences, each normalised. */
-  blockMeans(side: SideName, block: number): DenseRows;
+  /** out += the unit vectors of sentences from .. from + count - 1 of one side. */
+  addUnitVectors(side: SideName, from: number, count: number, out: Float64Array): void;
   /** Precompute what the dynamic programme will read inside the cells of its band; similarity() stays exact outside. */
   prepare(cells: BandCells): void;
 }
@@ -77,24 +78,16 @@ function meanOfRows(rows: VectorRows, scale: (r: number) => number, extra?: Floa
   return mean;
 }
 
-/**
- * Blocks of `block` consecutive rows: each the normalised sum of its rows scaled by `scale(r)`, `extra` added to
- * each row first (the boundary of an additive model, whose unit sentence vector is scale(r) * (extra + row r)).
- */
-function normalisedBlockMeans(rows: VectorRows, block: number, scale: (r: number) => number, extra?: Float32Array | null): DenseRows {
-  const { count, dimension } = rows;
+/** The unit sentence vectors of one side summed over blocks of `block` sentences, each block normalised. */
+export function blockMeans(similarity: Similarity, side: SideName, block: number): DenseRows {
+  const count = side === 'source' ? similarity.sourceCount : similarity.targetCount;
+  const { dimension } = similarity;
   const blocks = Math.ceil(count / block);
   const data = new Float32Array(blocks * dimension);
   const sum = new Float64Array(dimension);
   for (let b = 0; b < blocks; b++) {
     sum.fill(0);
-    let scales = 0;
-    for (let r = b * block; r < Math.min(count, (b + 1) * block); r++) {
-      const s = scale(r);
-      addRow(rows, r, sum, s);
-      scales += s;
-    }
-    if (extra) for (let k = 0; k < dimension; k++) sum[k]! += scales * extra[k]!;
+    similarity.addUnitVectors(side, b * block, Math.min(count, (b + 1) * block) - b * block, sum);
     let sq = 0;
     for (let k = 0; k < dimension; k++) sq += sum[k]! * sum[k]!;
     const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
@@ -110,6 +103,7 @@ export class OverlapSimilarity implements Similarity {
   readonly sourceCount: number;
   readonly targetCount: number;
   readonly maxOverlap: number;
+  readonly dimension: number;
   private readonly chances: Record<SideName, Float64Array[]>;
 
   constructor(
@@ -119,6 +113,7 @@ export class OverlapSimilarity implements Similarity {
     this.sourceCount = source[0]?.count ?? 0;
     this.targetCount = target[0]?.count ?? 0;
     this.maxOverlap = Math.min(source.length, target.length);
+    this.dimension = source[0]?.dimension ?? target[0]?.dimension ?? 0;
     const one = () => 1;
     const sourceMean = source[0] ? meanOfRows(source[0], one) : new Float64Array(0);
     const targetMean = target[0] ? meanOfRows(target[0], one) : new Float64Array(0);
@@ -135,8 +130,9 @@ export class OverlapSimilarity implements Similarity {
     return this.chances[side][size - 1]![index]!;
   }
 
-  blockMeans(side: SideName, block: number): DenseRows {
-    return normalisedBlockMeans(this[side][0]!, block, () => 1);
+  addUnitVectors(side: SideName, from: number, count: number, out: Float64Array): void {
+    const rows = this[side][0]!;
+    for (let r = from; r < from + count; r++) addRow(rows, r, out);
   }
 
   prepare(): void {
@@ -185,6 +181,7 @@ function additiveSide(parts: VectorRows, boundary: Float32Array | null, maxOverl
 export class AdditiveSimilarity implements Similarity {
   readonly sourceCount: number;
   readonly targetCount: number;
+  readonly dimension: number;
   private readonly sides: Record<SideName, AdditiveSide>;
   private readonly boundarySquare: number;
   private readonly chances: Record<SideName, Float64Array[]>;
@@ -199,6 +196,7 @@ export class AdditiveSimilarity implements Similarity {
   ) {
     this.sourceCount = sourceParts.count;
     this.targetCount = targetParts.count;
+    this.dimension = sourceParts.dimension;
     this.sides = {
       source: additiveSide(sourceParts, boundary, maxOverlap),
       target: additiveSide(targetParts, boundary, maxOverlap),
@@ -249,9 +247,16 @@ export class AdditiveSimilarity implements Similarity {
     return this.chances[side][size - 1]![index]!;
   }
 
-  blockMeans(side: SideName, block: number): DenseRows {
+  addUnitVectors(side: SideName, from: number, count: number, out: Float64Array): void {
+    // A unit sentence vector is inverseNorm * (c + p): the boundary is added once, scaled by the inverse norms' sum.
     const s = this.sides[side];
-    return normalisedBlockMeans(s.parts, block, (r) => s.inverseNorms[0]![r]!, this.boundary);
+    let scales = 0;
+    for (let r = from; r < from + count; r++) {
+      const inv = s.inverseNorms[0]![r]!;
+      addRow(s.parts, r, out, inv);
+      scales += inv;
+    }
+    if (this.boundary) for (let k = 0; k < this.boundary.length; k++) out[k]! += scales * this.boundary[k]!;
   }
 
   prepare(cells: BandCells): void {

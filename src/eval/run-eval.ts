@@ -15,12 +15,23 @@ import {
   type PrecisionRecall,
 } from './score.js';
 
+/** The figures of one case (`--per-case`). */
+export interface CaseReport {
+  readonly name: string;
+  readonly group: string;
+  /** Beads in the case's gold alignment. */
+  readonly goldBeads: number;
+  readonly metrics: Record<keyof CaseCounts, PrecisionRecall>;
+}
+
 export interface EvalReport {
   readonly model: string;
   readonly cases: number;
   readonly seconds: number;
   readonly overall: Record<keyof CaseCounts, PrecisionRecall>;
   readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
+  /** With `perCase`: every case's own figures, in case order. */
+  readonly perCase?: readonly CaseReport[];
 }
 
 const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
@@ -59,13 +70,14 @@ export async function listCases(casesDir: string): Promise<string[]> {
 export async function runEval(
   casesDir: string,
   embedder: Embedder,
-  options: { predictionsDir?: string; onCase?: (done: number, total: number) => void } = {},
+  options: { predictionsDir?: string; perCase?: boolean; onCase?: (done: number, total: number) => void } = {},
 ): Promise<EvalReport> {
   const cases = await listCases(casesDir);
   if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
   const started = performance.now();
   let overall = emptyCounts();
   const groups = new Map<string, CaseCounts>();
+  const perCase: CaseReport[] = [];
   for (const [index, name] of cases.entries()) {
     const folder = join(casesDir, name);
     const [en, id, goldText] = await Promise.all(
@@ -86,6 +98,7 @@ export async function runEval(
     overall = addCounts(overall, counts);
     const group = GROUPS.find((g) => name.includes(g)) ?? 'other';
     groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
+    if (options.perCase) perCase.push({ name, group, goldBeads: gold.length, metrics: summarize(counts) });
     options.onCase?.(index + 1, cases.length);
   }
   return {
@@ -94,6 +107,7 @@ export async function runEval(
     seconds: (performance.now() - started) / 1000,
     overall: summarize(overall),
     groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
+    ...(options.perCase ? { perCase } : {}),
   };
 }
 
@@ -115,6 +129,17 @@ export function formatEvalReport(report: EvalReport): string {
     header,
     row('all', report.overall),
     ...groupRows,
+    ...(report.perCase ? ['', ...formatPerCase(report.perCase)] : []),
     '',
   ].join('\n');
+}
+
+/** One line per case: its F1 figures and gold size, so the cases that fail stand out. */
+function formatPerCase(cases: readonly CaseReport[]): string[] {
+  const width = Math.max(4, ...cases.map((c) => c.name.length)) + 2;
+  const f1 = (c: CaseReport) => METRICS.map((k) => c.metrics[k].f1.toFixed(3).padEnd(12)).join('');
+  return [
+    `${'case'.padEnd(width)}${'group'.padEnd(7)}${'beads'.padEnd(7)}${METRICS.map((k) => `${k} F1`.padEnd(12)).join('')}`.trimEnd(),
+    ...cases.map((c) => `${c.name.padEnd(width)}${c.group.padEnd(7)}${String(c.goldBeads).padEnd(7)}${f1(c)}`.trimEnd()),
+  ];
 }
