@@ -76,20 +76,28 @@ export function denseRows(vectors: readonly Float32Array[], dimension = vectors[
   return { kind: 'dense', count: vectors.length, dimension, data };
 }
 
-/** Sparse rows from (index, value) maps; entries are sorted by index. */
-export function sparseRows(rows: readonly ReadonlyMap<number, number>[], dimension: number): SparseRows {
+/** Sparse rows from each row's ascending indexes and their values. */
+export function sparseRowsOf(rows: ReadonlyArray<{ readonly indexes: Int32Array; readonly values: Float32Array }>, dimension: number): SparseRows {
   const offsets = new Int32Array(rows.length + 1);
-  rows.forEach((row, r) => (offsets[r + 1] = offsets[r]! + row.size));
+  for (let r = 0; r < rows.length; r++) offsets[r + 1] = offsets[r]! + rows[r]!.indexes.length;
   const indexes = new Int32Array(offsets[rows.length]!);
   const values = new Float32Array(indexes.length);
-  rows.forEach((row, r) => {
-    let at = offsets[r]!;
-    for (const index of [...row.keys()].sort((x, y) => x - y)) {
-      indexes[at] = index;
-      values[at++] = row.get(index)!;
-    }
-  });
+  for (let r = 0; r < rows.length; r++) {
+    indexes.set(rows[r]!.indexes, offsets[r]!);
+    values.set(rows[r]!.values, offsets[r]!);
+  }
   return { kind: 'sparse', count: rows.length, dimension, offsets, indexes, values };
+}
+
+/** Sparse rows from (index, value) maps. */
+export function sparseRows(rows: readonly ReadonlyMap<number, number>[], dimension: number): SparseRows {
+  return sparseRowsOf(
+    rows.map((row) => {
+      const indexes = Int32Array.from(row.keys()).sort();
+      return { indexes, values: Float32Array.from(indexes, (index) => row.get(index)!) };
+    }),
+    dimension,
+  );
 }
 
 /** Row r as a fresh dense vector. */
