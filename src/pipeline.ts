@@ -13,7 +13,8 @@ import {
 } from './align/align.js';
 import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
-import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { resolveEmbedder } from './embed/resolve.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { InputError } from './errors.js';
 import { loadDocument } from './text/index.js';
@@ -34,12 +35,7 @@ export interface AlignFilesOptions {
 /** The model used when none is named: the one bundled in models/. */
 export const DEFAULT_MODEL_NAME = DEFAULT_MODEL;
 
-export async function resolveEmbedder(model: string | undefined, onProgress?: ProgressListener): Promise<Embedder> {
-  const name = model ?? DEFAULT_MODEL_NAME;
-  if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
-  const { createEmbedder } = await import('./embed/index.js');
-  return createEmbedder(name, { onProgress });
-}
+export { resolveEmbedder } from './embed/resolve.js';
 
 /** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
 export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTuning {
