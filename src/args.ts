@@ -130,6 +130,9 @@ function wholeNumber(flag: string, value: string): number {
 }
 
 function batchFormat(out: string, format: string | undefined): BatchFormat {
+  if (format === undefined && /\.(en|id|ids)$/i.test(out)) {
+    throw new UsageError(`${out}: for Moses files give --format moses --out PREFIX (PREFIX.en, PREFIX.id and PREFIX.ids are written)`);
+  }
   const chosen = batchFormatFor(out, format);
   if (!chosen) throw new UsageError(`batch and merge write ${BATCH_FORMATS.join(', ')}, not "${format}" (for JSON use jsonl: one object per pair)`);
   return chosen;

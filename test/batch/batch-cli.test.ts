@@ -120,6 +120,13 @@ describe('selaras batch on a pool of workers', () => {
     expect(existsSync(join(dir, 'never.csv'))).toBe(false);
   });
 
+  it('asks for --format moses and a prefix when --out names a Moses file', () => {
+    const result = batch(join(dir, 'never.en'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/give --format moses --out PREFIX/);
+    expect(existsSync(join(dir, 'never.en'))).toBe(false);
+  });
+
   it('says which options belong to batch when align gets them', () => {
     const result = runCli(['align', 'corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt', '--jobs', '2']);
     expect(result.status).toBe(2);
