@@ -120,6 +120,18 @@ describe('selaras batch on a pool of workers', () => {
     expect(existsSync(join(dir, 'never.csv'))).toBe(false);
   });
 
+  it('refuses an --out that is a file a manifest lists, before any work', async () => {
+    const listed = join(dir, 'listed');
+    await mkdir(listed, { recursive: true });
+    await writeFile(join(listed, 'a.txt'), 'Hello world from Bandung.');
+    await writeFile(join(listed, 'b.txt'), 'Halo dunia dari Bandung.');
+    await writeFile(join(listed, 'pairs.csv'), 'source,target\na.txt,b.txt\n');
+    const result = runCli(['batch', join(listed, 'pairs.csv'), '--out', join(listed, 'b.txt'), ...LEXICAL]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/is the input file .*b\.txt/);
+    expect(await readFile(join(listed, 'b.txt'), 'utf8')).toBe('Halo dunia dari Bandung.');
+  });
+
   it('asks for --format moses and a prefix when --out names a Moses file', () => {
     const result = batch(join(dir, 'never.en'));
     expect(result.status).toBe(2);
