@@ -53,6 +53,9 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'mo
   }
 }
 
+/** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
+const FORMATS_WITHOUT_DIFFERENCES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'tmx', 'moses']);
+
 /** A one-line progress display on stderr, only when stderr is a terminal. */
 function progressLine(): { update: (text: string) => void; done: () => void } {
   const isTerminal = Boolean(process.stderr.isTTY);
@@ -131,8 +134,9 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   if (command.files.length > 2) return runAlignVersions(command);
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
     const { runTui } = await import('./ui/run-tui.js');
