@@ -120,6 +120,14 @@ describe('selaras batch on a pool of workers', () => {
     expect(existsSync(join(dir, 'never.csv'))).toBe(false);
   });
 
+  it('stops at a model that cannot be loaded, with one line, and leaves nothing behind', async () => {
+    const out = join(dir, 'nomodel.csv');
+    const result = runCli(['batch', folder, '--out', out, '--model', 'no-such-model', '--jobs', '2']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^selaras: no model "no-such-model" in /)]);
+    expect((await readdir(dir)).filter((f) => f.startsWith('nomodel'))).toEqual([]);
+  });
+
   it('refuses an --out that is a file a manifest lists, before any work', async () => {
     const listed = join(dir, 'listed');
     await mkdir(listed, { recursive: true });
