@@ -147,6 +147,18 @@ describe('selaras batch on a pool of workers', () => {
     expect(existsSync(join(dir, 'never.en'))).toBe(false);
   });
 
+  it('align writes Moses files for one pair, and asks for --out without it', async () => {
+    const files = ['corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt'];
+    const prefix = join(dir, 'one-pair');
+    expect(runCli(['align', ...files, '--format', 'moses', '--out', prefix, ...LEXICAL]).status).toBe(0);
+    const [en, id, ids] = await Promise.all(['.en', '.id', '.ids'].map((s) => readFile(prefix + s, 'utf8')));
+    expect(en!.split('\n').length).toBe(id!.split('\n').length);
+    expect(ids!.split('\n')[0]).toMatch(/^corpus\/clubhouse\/jakarta-outlet\.en\.txt \| corpus\/clubhouse\/bulelengpost\.id\.txt\t\d+\t/);
+    const missing = runCli(['align', ...files, '--format', 'moses', ...LEXICAL]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/give --out PREFIX/);
+  });
+
   it('says which options belong to batch when align gets them', () => {
     const result = runCli(['align', 'corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt', '--jobs', '2']);
     expect(result.status).toBe(2);
