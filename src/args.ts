@@ -1,7 +1,7 @@
 /** Command-line parsing, separate from running: argv in, a command object out (or a UsageError). */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './batch/formats.js';
+import { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './batch/format-names.js';
 import type { PairFilters } from './batch/filters.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { UsageError } from './errors.js';
