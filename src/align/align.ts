@@ -17,7 +17,7 @@ import { isBoilerplate } from './boilerplate.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type Band, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { AdditiveSimilarity, bandCells, blockMeans, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
-import { denseRows, selectRows, type VectorRows } from './vectors.js';
+import { denseRows, type VectorRows } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
 export const MAX_OVERLAP = 3;
@@ -180,11 +180,12 @@ export async function similarityFor(
     const vectors = await embedOverlaps(sourceSentences, targetSentences, embedder, onProgress);
     return new OverlapSimilarity(vectors.source, vectors.target);
   }
-  const { unique, slot } = distinctTexts([...sourceSentences, ...targetSentences]);
-  const { parts, boundary } = await embedder.embedParts(unique, onProgress);
+  // One side at a time, each straight into its own rows: no matrix of both documents to copy from.
   const n = sourceSentences.length;
-  const pick = (from: number, to: number) => selectRows(parts, Array.from(slot.subarray(from, to)));
-  return new AdditiveSimilarity(pick(0, n), pick(n, slot.length), boundary, MAX_OVERLAP);
+  const total = n + targetSentences.length;
+  const source = await embedder.embedParts(sourceSentences, (done) => onProgress?.(done, total));
+  const target = await embedder.embedParts(targetSentences, (done) => onProgress?.(n + done, total));
+  return new AdditiveSimilarity(source.parts, target.parts, source.boundary, MAX_OVERLAP);
 }
 
 /** `source[k - 1][i]`: the normalised vector of source sentences i .. i + k - 1 (and the same for the target). */
@@ -290,13 +291,14 @@ export class BeadCoster {
 
   /**
    * Restrict to the band the dynamic programme will search: the similarity precomputes what it reads there, and
-   * the semantic costs of 1-1, 1-2 and 2-1 beads are memoised per start cell (every merge check asks for them again).
+   * unless its similarities are cheap, the semantic costs of 1-1, 1-2 and 2-1 beads are memoised per start cell
+   * (every merge check asks for them again).
    */
   prepare(band: Band): void {
     const cells = bandCells(band, this.source.count, this.target.count, this.similarity.maxOverlap);
     this.similarity.prepare(cells);
     this.cells = cells;
-    this.memo = new Float64Array(cells.cells * MEMO_SHAPES).fill(NaN);
+    this.memo = this.similarity.isCheap ? null : new Float64Array(cells.cells * MEMO_SHAPES).fill(NaN);
   }
 
   private computeSemanticCost(i: number, j: number, a: number, b: number): number {

@@ -24,6 +24,12 @@ export interface Similarity {
   readonly dimension: number;
   /** The largest overlap available on each side. */
   readonly maxOverlap: number;
+  /**
+   * Whether a similarity costs a few lookups (once prepared) rather than a dot product of two vectors: the engine
+   * then does not memoise semantic costs (on the bench's long pair the memo saved no time there, and took 24 bytes
+   * per band cell).
+   */
+  readonly isCheap: boolean;
   /** Cosine similarity of source sentences i .. i + a - 1 and target sentences j .. j + b - 1 (a, b >= 1). */
   similarity(i: number, j: number, a: number, b: number): number;
   /** 1 - the cosine of overlap (index, size) of `side` with the other side's mean sentence vector. */
@@ -100,6 +106,7 @@ export function blockMeans(similarity: Similarity, side: SideName, block: number
  * Explicit overlap vectors: `source[k - 1]` holds the normalised vectors of every run of k source sentences.
  */
 export class OverlapSimilarity implements Similarity {
+  readonly isCheap = false;
   readonly sourceCount: number;
   readonly targetCount: number;
   readonly maxOverlap: number;
@@ -179,6 +186,7 @@ function additiveSide(parts: VectorRows, boundary: Float32Array | null, maxOverl
 }
 
 export class AdditiveSimilarity implements Similarity {
+  readonly isCheap = true;
   readonly sourceCount: number;
   readonly targetCount: number;
   readonly dimension: number;
@@ -186,7 +194,8 @@ export class AdditiveSimilarity implements Similarity {
   private readonly boundarySquare: number;
   private readonly chances: Record<SideName, Float64Array[]>;
   private cells: BandCells | null = null;
-  private gram: Float64Array | null = null;
+  /** float32: the entries are sums of float32 products; half the bytes of float64 per band cell. */
+  private gram: Float32Array | null = null;
 
   constructor(
     sourceParts: VectorRows,
@@ -260,7 +269,7 @@ export class AdditiveSimilarity implements Similarity {
   }
 
   prepare(cells: BandCells): void {
-    const gram = new Float64Array(cells.cells);
+    const gram = new Float32Array(cells.cells);
     const scratch = new Float64Array(this.sides.source.parts.dimension);
     for (let i = 0; i < this.sourceCount; i++) {
       gramRow(this.sides.source.parts, i, this.sides.target.parts, cells.from[i]!, cells.to[i]!, gram, cells.offset[i]!, scratch);

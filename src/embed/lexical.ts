@@ -118,7 +118,13 @@ export function createLexicalEmbedder(): Embedder {
     // Additive by construction: the vector of joined sentences is the normalised sum of their damped features
     // (damping per sentence), so overlaps need no features of their own.
     async embedParts(texts, onProgress) {
-      const parts = sparseRows(texts.map(dampedFeatures), DIMENSION);
+      const seen = new Map<string, Map<number, number>>();
+      const features = texts.map((text) => {
+        let found = seen.get(text);
+        if (!found) seen.set(text, (found = dampedFeatures(text)));
+        return found;
+      });
+      const parts = sparseRows(features, DIMENSION);
       onProgress?.(texts.length, texts.length);
       return { parts, boundary: null };
     },

@@ -101,13 +101,20 @@ export function pieceEmbedder(spec: ModelSpec, { tokenizer, table }: PieceModel)
   addPieces(table, edges, edges.length, boundary, 0);
   const ids: number[] = [];
 
-  /** Row r of the result: the sum of the content pieces of texts[r]. */
+  /** Row r of the result: the sum of the content pieces of texts[r]; a text seen before is copied, not summed. */
   const sums = (texts: readonly string[], onProgress?: (done: number, total: number) => void): DenseRows => {
     const data = new Float32Array(texts.length * d);
+    const seen = new Map<string, number>();
     for (let r = 0; r < texts.length; r++) {
-      ids.length = 0;
-      tokenizer.contentIds(embeddedText(spec.prefix + texts[r]!), ids);
-      addPieces(table, ids, ids.length, data, r * d);
+      const text = texts[r]!;
+      const earlier = seen.get(text);
+      if (earlier !== undefined) data.copyWithin(r * d, earlier * d, (earlier + 1) * d);
+      else {
+        seen.set(text, r);
+        ids.length = 0;
+        tokenizer.contentIds(embeddedText(spec.prefix + text), ids);
+        addPieces(table, ids, ids.length, data, r * d);
+      }
       if ((r + 1) % PROGRESS_EVERY === 0) onProgress?.(r + 1, texts.length);
     }
     onProgress?.(texts.length, texts.length);
