@@ -158,3 +158,139 @@ export function bandAroundPath(
   for (let row = n - 1; row >= 0; row--) widenedLo[row] = Math.min(widenedLo[row]!, widenedLo[row + 1]!);
   return { lo: widenedLo, hi: widenedHi };
 }
+
+/** What the engine can say about each bead of its best path, from all the paths around it. */
+export interface PathConfidence {
+  /**
+   * How much more the best path that does not contain the bead costs (>= 0). A small margin means the DP nearly chose
+   * otherwise for those sentences (a merge instead of two 1-1 beads, an omission instead of a pair).
+   */
+  readonly margins: Float64Array;
+  /**
+   * The bead's posterior probability when every path is weighed by exp(-cost / temperature): the share of nearly as
+   * good paths that agree with it.
+   */
+  readonly posteriors: Float64Array;
+}
+
+/** min(a, b) softened: -T log(exp(-a / T) + exp(-b / T)). */
+function softMin(a: number, b: number, temperature: number): number {
+  if (a === Infinity) return b;
+  if (b === Infinity) return a;
+  return Math.min(a, b) - temperature * Math.log1p(Math.exp(-Math.abs(a - b) / temperature));
+}
+
+/**
+ * Margins and posteriors of the beads of `path` (the best path within `band`). An unpaired sentence counts as the
+ * same bead wherever the path leaves it out (an omission just before or just after an addition is one output).
+ *
+ * Every path covers a sentence with exactly one bead, so the paths without bead b are those that cover b's first
+ * sentence with another bead e; the cheapest of them costs min over such e of forward(start e) + cost(e) +
+ * backward(end e). The posteriors are the same sums with soft minima. Two passes over the band each way, then one
+ * pass over its beads.
+ */
+export function pathConfidence(
+  n: number,
+  m: number,
+  band: Band,
+  beadCost: BeadCost,
+  path: readonly PathBead[],
+  temperature: number,
+  shapes: readonly BeadShape[] = BEAD_SHAPES,
+): PathConfidence {
+  const { lo, hi } = band;
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
+  const cells = offset[n + 1]!;
+  const at = (i: number, j: number): number => (i < 0 || i > n || j < lo[i]! || j > hi[i]! ? -1 : offset[i]! - lo[i]! + j);
+  // costs[cell * shapes + s]: the bead of shape s ending at the cell (Infinity where it leaves the band).
+  const costs = new Float64Array(cells * shapes.length).fill(Infinity);
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s]!;
+        if (at(i - shape.source, j - shape.target) < 0) continue;
+        costs[at(i, j) * shapes.length + s] = beadCost(i - shape.source, j - shape.target, shape.source, shape.target);
+      }
+    }
+  }
+  const sweep = (combine: (a: number, b: number) => number) => {
+    const forward = new Float64Array(cells).fill(Infinity);
+    forward[0] = 0;
+    for (let i = 0; i <= n; i++) {
+      for (let j = lo[i]!; j <= hi[i]!; j++) {
+        const cell = at(i, j);
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s]!;
+          const prev = at(i - shape.source, j - shape.target);
+          if (prev >= 0) forward[cell] = combine(forward[cell]!, forward[prev]! + costs[cell * shapes.length + s]!);
+        }
+      }
+    }
+    const backward = new Float64Array(cells).fill(Infinity);
+    backward[at(n, m)] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = hi[i]!; j >= lo[i]!; j--) {
+        const cell = at(i, j);
+        if (backward[cell] === Infinity) continue;
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s]!;
+          const prev = at(i - shape.source, j - shape.target);
+          if (prev >= 0) backward[prev] = combine(backward[prev]!, costs[cell * shapes.length + s]! + backward[cell]!);
+        }
+      }
+    }
+    return { forward, backward };
+  };
+  const hard = sweep(Math.min);
+  const soft = sweep((a, b) => softMin(a, b, temperature));
+  const best = hard.forward[at(n, m)]!;
+  const total = soft.forward[at(n, m)]!;
+  // Which path bead covers each sentence; the alternatives are the other beads that cover it.
+  const sourceBead = new Int32Array(n).fill(-1);
+  const targetBead = new Int32Array(m).fill(-1);
+  path.forEach((bead, k) => {
+    for (let d = 0; d < bead.sourceCount; d++) sourceBead[bead.sourceStart + d] = k;
+    for (let d = 0; d < bead.targetCount; d++) targetBead[bead.targetStart + d] = k;
+  });
+  const isPathBead = (k: number, i: number, j: number, shape: BeadShape): boolean => {
+    const bead = path[k]!;
+    if (bead.sourceCount !== shape.source || bead.targetCount !== shape.target) return false;
+    if (shape.target === 0) return bead.sourceStart === i;
+    if (shape.source === 0) return bead.targetStart === j;
+    return bead.sourceStart === i && bead.targetStart === j;
+  };
+  const sourceAlternative = new Float64Array(n).fill(Infinity);
+  const targetAlternative = new Float64Array(m).fill(Infinity);
+  const posteriors = new Float64Array(path.length);
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const cell = at(i, j);
+      if (hard.backward[cell] === Infinity) continue;
+      for (let s = 0; s < shapes.length; s++) {
+        const shape = shapes[s]!;
+        const pi = i - shape.source;
+        const pj = j - shape.target;
+        const prev = at(pi, pj);
+        if (prev < 0) continue;
+        const c = costs[cell * shapes.length + s]!;
+        const through = hard.forward[prev]! + c + hard.backward[cell]!;
+        if (through === Infinity) continue;
+        const k = shape.source > 0 ? sourceBead[pi]! : targetBead[pj]!;
+        if (isPathBead(k, pi, pj, shape)) {
+          posteriors[k]! += Math.exp(-(soft.forward[prev]! + c + soft.backward[cell]! - total) / temperature);
+          continue;
+        }
+        // Per sentence, the cheapest path that covers it with another bead than the best path does.
+        for (let d = 0; d < shape.source; d++) sourceAlternative[pi + d] = Math.min(sourceAlternative[pi + d]!, through);
+        for (let d = 0; d < shape.target; d++) targetAlternative[pj + d] = Math.min(targetAlternative[pj + d]!, through);
+      }
+    }
+  }
+  const margins = Float64Array.from(path, (bead) => {
+    const alternative =
+      bead.sourceCount > 0 ? sourceAlternative[bead.sourceStart]! : targetAlternative[bead.targetStart]!;
+    return Math.max(0, alternative - best);
+  });
+  return { margins, posteriors: posteriors.map((p) => Math.min(1, p)) };
+}
