@@ -10,12 +10,13 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
+import { PULLED_SCORE } from './align/score-coefficients.js';
 import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, Lang, ProgressListener, SentencePair } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 
 export interface AlignFilesOptions {
@@ -37,13 +38,22 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   return createEmbedder(name, { onProgress });
 }
 
-function isSameLanguage(source: Document, target: Document): boolean {
-  return source.lang === target.lang && source.lang !== 'und';
+/** Two texts in one known language are versions of each other, compared with their own tuning. */
+export function isSameLanguage(source: Lang, target: Lang): boolean {
+  return source === target && source !== 'und';
 }
 
-/** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
+/**
+ * The engine's tuning for an embedder: the lexical one needs its own (weak similarities). Pulled models share the
+ * bundled model's costs, and a score fitted without raw similarities, whose scale is each model's own.
+ */
 export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTuning {
-  const base = embedder.name === LEXICAL_MODEL_NAME ? DEFAULT_TUNING : EMBEDDING_MODEL_TUNING;
+  const base =
+    embedder.name === LEXICAL_MODEL_NAME
+      ? DEFAULT_TUNING
+      : embedder.name === DEFAULT_MODEL_NAME
+        ? EMBEDDING_MODEL_TUNING
+        : { ...EMBEDDING_MODEL_TUNING, score: PULLED_SCORE };
   return sameLanguage ? { ...base, skipMax: Math.min(base.skipMax, SAME_LANGUAGE_SKIP_MAX) } : base;
 }
 
@@ -70,7 +80,7 @@ export async function alignDocuments(
 ): Promise<Alignment> {
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
-  const sameLanguage = isSameLanguage(source, target);
+  const sameLanguage = isSameLanguage(source.lang, target.lang);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
   const pairs: SentencePair[] = beads.map((bead) => {
     if (bead.status !== 'aligned') return { ...bead, differences: [] };

@@ -9,10 +9,13 @@
  */
 import type { Embedder } from '../embed/embedder.js';
 import type { PairStatus } from '../types.js';
+import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
-import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
+import { beadScore, type ScoreCalibration } from './confidence.js';
+import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { seededRandom } from './random.js';
+import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
 import { dot, meanOf, sparseDot, toSparse, type SparseVector } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
@@ -37,6 +40,16 @@ const LENGTH_RATIO_MIN = 0.8;
 const LENGTH_RATIO_MAX = 1.3;
 /** Lower bound of the skip price per sentence, so that near-duplicates never make skipping free. */
 const SKIP_MIN = 0.1;
+/**
+ * Half-width of the band around the best path in which a bead's margin looks for alternatives: the boundary errors
+ * seen on dev (a merge or a split instead, an omission next to a pair) lie within two sentences of the path.
+ */
+const MARGIN_BAND_WIDTH = 3;
+/**
+ * Temperature of the bead posteriors, in skip prices: an alternative path half a skip price dearer weighs e^-2 of
+ * the best one, so the posterior separates the near ties of the dev benchmark's errors from clear choices.
+ */
+const POSTERIOR_TEMPERATURE = 0.25;
 
 /** The numbers the engine was tuned with; every value was chosen on the dev benchmark (`selaras eval`). */
 export interface AlignTuning {
@@ -64,6 +77,8 @@ export interface AlignTuning {
    * (many true translations share no feature with each other).
    */
   readonly skipMax: number;
+  /** The map from a bead's evidence to its calibrated score, fitted for this embedder family. */
+  readonly score: ScoreCalibration;
 }
 
 /** Tuned for the model-free lexical embedder, whose similarities are weak: length evidence carries much of it. */
@@ -78,6 +93,7 @@ export const DEFAULT_TUNING: AlignTuning = {
   skipMax: 1,
   memberWeight: 0,
   memberFree: 1,
+  score: LEXICAL_SCORE,
 };
 
 /** Tuned for sentence-embedding models (the bundled one), whose similarities separate translations clearly. */
@@ -87,18 +103,11 @@ export const EMBEDDING_MODEL_TUNING: AlignTuning = {
   skipScale: 1.05,
   memberWeight: 3,
   memberFree: 0.9,
+  score: BUNDLED_SCORE,
 };
 
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
 export const SAME_LANGUAGE_SKIP_MAX = 0.45;
-
-/**
- * Confidence floor that a boilerplate line left unaligned really has no counterpart: its label ("Baca Juga:",
- * "Editor:") says so more surely than its similarity to nearby sentences on the same topic.
- */
-const BOILERPLATE_UNPAIRED_CONFIDENCE = 0.9;
-/** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
-const SCORE_STEEPNESS = 6;
 
 export type BeadStatus = PairStatus;
 
@@ -106,7 +115,7 @@ export interface AlignedBead {
   readonly source: readonly number[];
   readonly target: readonly number[];
   readonly status: BeadStatus;
-  /** In [0, 1]: certainty of the translation link, or for omitted/added, certainty that none exists. */
+  /** The calibrated probability that the bead is exactly right (confidence.ts), for every kind of bead. */
   readonly score: number;
 }
 
@@ -222,7 +231,7 @@ function chanceDistances(
   });
 }
 
-class BeadCoster {
+class BeadCoster implements BeadCostView {
   private readonly source: Side;
   private readonly target: Side;
   private readonly lengthRatio: number;
@@ -260,11 +269,42 @@ class BeadCoster {
    * forgive an extra sentence (it only shifts the mean), so a merge can swallow an omitted neighbour; each of its
    * sentences must be about what the other side says.
    */
-  private weakestMember(i: number, j: number, a: number, b: number): number {
+  weakestMember(i: number, j: number, a: number, b: number): number {
     let worst = 0;
     if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, this.semanticCost(k, j, 1, b));
     if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, this.semanticCost(i, k, a, 1));
     return worst;
+  }
+
+  /** Log of the bead's length ratio against the document's: 0 when it is as long as a translation should be. */
+  private logLengthRatio(i: number, j: number, a: number, b: number): number {
+    return Math.log(
+      (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
+        (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
+    );
+  }
+
+  /** The parts of a bead's unit cost, for its confidence (bead-evidence.ts); null outside the documents. */
+  terms(i: number, j: number, a: number, b: number): CostTerms | null {
+    const unit = this.unitCost(i, j, a, b);
+    if (unit === Infinity) return null;
+    const cosine = this.similarity(i, j, a, b);
+    const logRatio = this.logLengthRatio(i, j, a, b);
+    const sourceNumbers = this.source.numbers[a - 1]![i]!;
+    const targetNumbers = this.target.numbers[b - 1]![j]!;
+    return {
+      cosine,
+      chance: (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2,
+      semantic: this.semanticCost(i, j, a, b),
+      lengthTerm: logRatio * logRatio,
+      numberMismatch: numberMismatch(sourceNumbers, targetNumbers),
+      hasNumbers: sourceNumbers.length > 0 || targetNumbers.length > 0,
+      unit,
+    };
+  }
+
+  sentenceLength(side: 'source' | 'target', index: number): number {
+    return this[side].lengths[0]![index]!;
   }
 
   /** Whether a sentence is a boilerplate line ("Baca Juga: ...", "Editor: ..."). */
@@ -276,10 +316,7 @@ class BeadCoster {
   unitCost(i: number, j: number, a: number, b: number): number {
     if (this.source.vectors[a - 1]?.[i] === undefined || this.target.vectors[b - 1]?.[j] === undefined) return Infinity;
     let cost = this.semanticCost(i, j, a, b);
-    const logRatio = Math.log(
-      (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
-        (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
-    );
+    const logRatio = this.logLengthRatio(i, j, a, b);
     cost += this.tuning.lengthWeight * logRatio * logRatio;
     const sourceNumbers = this.source.numbers[a - 1]![i]!;
     const targetNumbers = this.target.numbers[b - 1]![j]!;
@@ -309,11 +346,6 @@ class BeadCoster {
     }
     return cost;
   };
-}
-
-/** Maps a cost per sentence to [0, 1]; `boundary` is the cost at which pairing and skipping are equally cheap. */
-function scoreFromCost(unitCost: number, boundary: number): number {
-  return 1 / (1 + Math.exp((SCORE_STEEPNESS * (unitCost - boundary)) / boundary));
 }
 
 /** Per-row best 1-1 cost over the band: what the sentence could at best be paired with. */
@@ -364,6 +396,12 @@ function searchBand(vectors: OverlapVectors, n: number, m: number, onProgress?: 
   return band ?? fullBand(n, m);
 }
 
+/** Beads and, for each, the evidence its score came from (null where a side is empty and the bead is certain). */
+export interface AlignmentDetail {
+  readonly beads: AlignedBead[];
+  readonly evidence: readonly (BeadEvidence | null)[];
+}
+
 /**
  * Align two documents given their overlap vectors and sentence texts (texts feed the model-free evidence).
  * Returns beads covering every sentence exactly once, in document order on both sides.
@@ -375,13 +413,26 @@ export function alignVectors(
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
 ): AlignedBead[] {
+  return alignVectorsInDetail(vectors, sourceTexts, targetTexts, onProgress, tuning).beads;
+}
+
+/** `alignVectors`, with the evidence behind each score (for the score fit and its checks). */
+export function alignVectorsInDetail(
+  vectors: OverlapVectors,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  onProgress?: AlignProgress,
+  tuning: AlignTuning = DEFAULT_TUNING,
+): AlignmentDetail {
   const n = sourceTexts.length;
   const m = targetTexts.length;
   if (n === 0 || m === 0) {
-    return [
+    // One side is empty: every sentence of the other has no counterpart, certainly.
+    const beads = [
       ...sourceTexts.map((_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
       ...targetTexts.map((_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
     ];
+    return { beads, evidence: beads.map(() => null) };
   }
   const coster = new BeadCoster(vectors, sourceTexts, targetTexts, tuning);
   const band = searchBand(vectors, n, m, onProgress);
@@ -395,34 +446,21 @@ export function alignVectors(
   coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
   const path = runDp(n, m, band, coster.beadCost);
   onProgress?.(1, 1);
-  return path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
+  const marginBand = bandAroundPath(path, 1, n, m, MARGIN_BAND_WIDTH);
+  const confidence = pathConfidence(n, m, marginBand, coster.beadCost, path, POSTERIOR_TEMPERATURE * coster.skip);
+  const evidence = beadEvidence(coster, path, confidence, n, m);
+  return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(tuning.score, evidence[k]!))), evidence };
 }
 
 function range(start: number, count: number): number[] {
   return Array.from({ length: count }, (_, k) => start + k);
 }
 
-function toAlignedBead(
-  bead: PathBead,
-  coster: BeadCoster,
-  sourceBest: Float64Array,
-  targetBest: Float64Array,
-): AlignedBead {
+function toAlignedBead(bead: PathBead, score: number): AlignedBead {
   const source = range(bead.sourceStart, bead.sourceCount);
   const target = range(bead.targetStart, bead.targetCount);
-  // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
-  const unpairedScore = (side: 'source' | 'target', index: number, best: number): number => {
-    const score = 1 - scoreFromCost(best, coster.skipPrice(side, index));
-    return coster.isBoilerplate(side, index) ? Math.max(score, BOILERPLATE_UNPAIRED_CONFIDENCE) : score;
-  };
-  if (bead.targetCount === 0) {
-    return { source, target, status: 'omitted', score: unpairedScore('source', bead.sourceStart, sourceBest[bead.sourceStart]!) };
-  }
-  if (bead.sourceCount === 0) {
-    return { source, target, status: 'added', score: unpairedScore('target', bead.targetStart, targetBest[bead.targetStart]!) };
-  }
-  const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
-  return { source, target, status: 'aligned', score: scoreFromCost(unit, 2 * coster.skip) };
+  const status = bead.targetCount === 0 ? 'omitted' : bead.sourceCount === 0 ? 'added' : 'aligned';
+  return { source, target, status, score };
 }
 
 /** Embed and align in one call: the engine's entry point for the pipeline. */

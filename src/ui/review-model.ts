@@ -1,9 +1,8 @@
 /** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
+import { LOW_CONFIDENCE_SCORE } from '../align/confidence.js';
 import type { Alignment, Document, SentencePair } from '../types.js';
 
-/** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
- * that the two sides translate each other. */
-export const LOW_CONFIDENCE_SCORE = 0.5;
+export { LOW_CONFIDENCE_SCORE };
 
 export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
 
