@@ -12,12 +12,13 @@ import { join, resolve } from 'node:path';
 import { alignVectors } from './align/align.js';
 import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
-import { measureFalseAlarms } from './compare/index.js';
+import { benchHtml } from './bench/html.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
-import { parseBeads } from './eval/score.js';
+import { benchDifferences } from './bench/differences.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
+import { benchBatch } from './bench/batch.js';
 
 const DIMENSION = 256;
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
@@ -130,22 +131,6 @@ async function benchEval(model: string, casesDir: string): Promise<void> {
   process.stdout.write(formatEvalReport(report));
 }
 
-/** The gold 1-1 pairs of the dev cases are true translations: every difference flagged there is a false alarm. */
-async function benchDifferences(casesDir: string): Promise<void> {
-  const pairs: Array<{ en: string; id: string }> = [];
-  for (const name of await listCases(casesDir)) {
-    const read = (file: string) => readFileSync(join(casesDir, name, file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
-    const [en, id] = [read('en.txt'), read('id.txt')];
-    for (const bead of parseBeads(readFileSync(join(casesDir, name, 'gold.txt'), 'utf8'))) {
-      if (bead.source.length === 1 && bead.target.length === 1) pairs.push({ en: en[bead.source[0]!]!, id: id[bead.target[0]!]! });
-    }
-  }
-  const rates = measureFalseAlarms(pairs);
-  const percent = (count: number) => `${((100 * count) / rates.pairs).toFixed(1)}%`;
-  const kinds = Object.entries(rates.byKind).map(([kind, count]) => `${kind} ${percent(count)}`).join(', ');
-  console.log(`differences flagged on ${rates.pairs} true 1-1 translations: ${percent(rates.flagged)} (${kinds})`);
-}
-
 async function main(): Promise<void> {
   const casesDir = resolve(process.env['SELARAS_DEV_CASES'] ?? '../shared/corpora/dev');
   console.log('## alignment dynamic programme (synthetic 256-d vectors)');
@@ -156,12 +141,16 @@ async function main(): Promise<void> {
     await benchEmbedding(model);
     benchEndToEnd(model);
   }
+  console.log('\n## HTML report');
+  benchHtml();
   if (existsSync(casesDir)) {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);
-    console.log('\n## differences on true translations (false-alarm rate)');
-    await benchDifferences(casesDir);
+    console.log('\n## differences: speed, and false alarms on true translations');
+    await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')));
+    console.log('\n## batch (a folder of article pairs from dev-raw)');
+    await benchBatch(DEFAULT_MODEL_NAME, resolve(process.env['SELARAS_DEV_RAW'] ?? '../shared/corpora/dev-raw'));
   } else {
     console.log(`\n(no dev cases at ${casesDir}: set SELARAS_DEV_CASES to score alignments)`);
   }

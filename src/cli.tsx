@@ -5,16 +5,18 @@
  * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseCommand, USAGE, type Command, type Format } from './args.js';
-import { runBatch } from './batch.js';
-import { InputError, UsageError } from './errors.js';
+import { runBatchCommand, runMergeCommand } from './batch/command.js';
+import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
-import { toCsv } from './export/csv.js';
-import { toJson } from './export/json.js';
+import { alignmentName, toCsv } from './export/csv.js';
+import { multiToHtml, toHtml } from './export/html/page.js';
+import { toJson, toJsonLine } from './export/json.js';
+import { mosesFiles, mosesLines } from './export/moses.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
 import { toVecalign } from './export/vecalign.js';
+import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
 import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
@@ -24,15 +26,20 @@ import type { Alignment, ProgressEvent } from './types.js';
 // below), so this runs first: the production build, unless a developer asked for another.
 process.env['NODE_ENV'] ??= 'production';
 
+/** User outputs are flushed to the disk before the rename: one flush per run. */
+const DURABLE = { durable: true } as const;
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean): string {
+export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): string {
   switch (format) {
     case 'json':
       return toJson(alignment);
+    case 'jsonl':
+      return toJsonLine(alignment, alignmentName(alignment));
     case 'csv':
       return toCsv(alignment, { bom });
     case 'tmx':
@@ -41,6 +48,8 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
+    case 'html':
+      return toHtml(alignment, { generated: new Date() });
   }
 }
 
@@ -76,6 +85,7 @@ function bar(done: number, total: number, width = 30): string {
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   if (useTui) {
+    if (command.out) await checkOutputPath(command.out, command.files);
     const { runVersionsTui } = await import('./ui/run-tui.js');
     let isLoading = true;
     const code = await runVersionsTui({
@@ -84,8 +94,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }).finally(() => {
           isLoading = false;
         }),
-      exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom })),
-      exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
+      exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom }), DURABLE),
+      exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
       exportPath: command.out,
     });
     // Quit while still loading: end now rather than when the alignment would have finished (see runAlign).
@@ -93,25 +103,28 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     return code;
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
-  const progress = progressLine();
-  const multi = await alignVersions(command.files, {
-    model: command.model,
-    presplit: command.presplit,
-    onProgress: (event) => progress.update(describeProgress(event)),
+  return writeOutputOf(command.out, command.files, async (output) => {
+    const progress = progressLine();
+    const multi = await alignVersions(command.files, {
+      model: command.model,
+      presplit: command.presplit,
+      onProgress: (event) => progress.update(describeProgress(event)),
+    });
+    progress.done();
+    await output.write(
+      format === 'json'
+        ? multiToJson(multi)
+        : format === 'csv'
+          ? multiToCsv(multi, { bom: command.bom })
+          : format === 'html'
+            ? multiToHtml(multi, { generated: new Date() })
+            : multiToText(multi, process.stdout.columns || 100),
+    );
+    return 0;
   });
-  progress.done();
-  const output =
-    format === 'json'
-      ? multiToJson(multi)
-      : format === 'csv'
-        ? multiToCsv(multi, { bom: command.bom })
-        : multiToText(multi, process.stdout.columns || 100);
-  if (command.out) await writeFileAtomic(command.out, output);
-  else process.stdout.write(output);
-  return 0;
 }
 
 async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<number> {
@@ -121,6 +134,7 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   const load = (onProgress?: (event: ProgressEvent) => void) =>
     alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
   if (useTui) {
+    if (command.out) await checkOutputPath(command.out, command.files);
     const { runTui } = await import('./ui/run-tui.js');
     let isLoading = true;
     const code = await runTui({
@@ -130,7 +144,8 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
         load(onProgress).finally(() => {
           isLoading = false;
         }),
-      exportCsv: (alignment: Alignment, outPath: string) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom })),
+      exportCsv: (alignment: Alignment, outPath: string) =>
+        writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
       exportPath: command.out,
     });
     // With the one in runAlignVersions, the only process.exit of the program. runTui resolves only after Ink has
@@ -142,22 +157,35 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     if (isLoading) process.exit(code);
     return code;
   }
-  const progress = progressLine();
-  const alignment = await load((event) => progress.update(describeProgress(event)));
-  progress.done();
-  const output = render(alignment, command.format ?? 'text', command.bom);
-  if (command.out) await writeFileAtomic(command.out, output);
-  else process.stdout.write(output);
-  return 0;
+  const format = command.format ?? 'text';
+  if (format === 'moses') {
+    const out = command.out;
+    if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
+    const files = mosesFiles(out);
+    for (const file of files) await checkOutputPath(file, command.files);
+    const progress = progressLine();
+    const alignment = await load((event) => progress.update(describeProgress(event)));
+    progress.done();
+    const lines = mosesLines(alignment, alignmentName(alignment));
+    for (const [k, text] of [lines.en, lines.id, lines.ids].entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+    return 0;
+  }
+  return writeOutputOf(command.out, command.files, async (output) => {
+    const progress = progressLine();
+    const alignment = await load((event) => progress.update(describeProgress(event)));
+    progress.done();
+    await output.write(render(alignment, format, command.bom));
+    return 0;
+  });
 }
 
 async function runCommand(command: Command): Promise<number> {
   switch (command.kind) {
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      await writeStdout(`${USAGE}\n`);
       return 0;
     case 'version':
-      process.stdout.write(`${version()}\n`);
+      await writeStdout(`${version()}\n`);
       return 0;
     case 'align':
       return runAlign(command);
@@ -166,37 +194,17 @@ async function runCommand(command: Command): Promise<number> {
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
+        perCase: command.perCase,
         onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
       });
       progress.done();
-      process.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
+      await writeStdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
       return 0;
     }
-    case 'batch': {
-      const progress = progressLine();
-      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
-      const result = await runBatch(command.input, {
-        out: command.out,
-        embedder,
-        presplit: command.presplit,
-        bom: command.bom,
-        onPair: (done, total, pair, error) => {
-          if (error) {
-            progress.done();
-            process.stderr.write(`selaras: ${pair.name}: failed: ${error.message}\n`);
-          }
-          progress.update(`batch ${bar(done, total)} ${basename(pair.source)}`);
-        },
-      });
-      progress.done();
-      for (const path of result.unpaired) process.stderr.write(`selaras: ${path}: no partner file found, skipped\n`);
-      process.stderr.write(
-        `selaras: ${result.pairs - result.failures.length} of ${result.pairs} pairs aligned, ${result.rows} rows written to ${command.out}` +
-          (result.failures.length ? `; ${result.failures.length} failed` : '') +
-          '\n',
-      );
-      return result.failures.length > 0 ? 1 : 0;
-    }
+    case 'batch':
+      return runBatchCommand(command, progressLine());
+    case 'merge':
+      return runMergeCommand(command);
     case 'models-list':
     case 'models-pull':
       return runModels(command);
@@ -207,22 +215,25 @@ async function runModels(command: Extract<Command, { kind: 'models-list' | 'mode
   const models = await import('./embed/index.js');
   if (command.kind === 'models-list') {
     const list = await models.listModels(command.modelsDir);
-    process.stdout.write(`${models.formatModelList(list)}\n`);
+    await writeStdout(`${models.formatModelList(list)}\n`);
     return 0;
   }
   const progress = progressLine();
   await models.pullModel(command.name, {
     mirror: command.mirror,
     modelsDir: command.modelsDir,
+    timeoutMs: command.timeoutMs,
     onProgress: (event: { file: string; loaded: number; total?: number }) =>
       progress.update(`${event.file} ${event.total ? bar(event.loaded, event.total) : `${event.loaded} bytes`}`),
   });
   progress.done();
-  process.stdout.write(`pulled ${command.name}\n`);
+  await writeStdout(`pulled ${command.name}\n`);
   return 0;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A message to a closed standard error (`2>&1 | head -1`) must not crash the run.
+  guardStream(process.stderr);
   try {
     return await runCommand(parseCommand(argv));
   } catch (error) {
@@ -230,7 +241,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`selaras: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof BrokenPipeError) return BROKEN_PIPE_EXIT_CODE;
+    if (error instanceof InputError || error instanceof OutputError) {
       process.stderr.write(`selaras: ${error.message}\n`);
       return 1;
     }

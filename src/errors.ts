@@ -20,3 +20,30 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/**
+ * The output cannot be written: a missing or read-only folder, a directory given as --out, a full disk. Exit
+ * code 1. The message names the path the user gave (never a temporary file) and what to do.
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/**
+ * The reader of standard output (or of a FIFO given as --out) went away, as `selaras ... | head -3` does. Not a
+ * failure the user needs to hear about: the run ends quietly with BROKEN_PIPE_EXIT_CODE.
+ */
+export class BrokenPipeError extends Error {
+  override readonly name = 'BrokenPipeError';
+
+  constructor(what: string) {
+    super(`${what}: the reader closed the pipe`);
+  }
+}
+
+/** 128 + SIGPIPE (13): what a shell reports for a program stopped by a closed pipe, so scripts see the usual code. */
+export const BROKEN_PIPE_EXIT_CODE = 141;

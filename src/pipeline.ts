@@ -11,12 +11,12 @@ import {
   type AlignTuning,
 } from './align/align.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
-import { findDifferences, wordDiff } from './compare/index.js';
+import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, Lang, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 
 export interface AlignFilesOptions {
@@ -26,6 +26,8 @@ export interface AlignFilesOptions {
   readonly model?: string;
   readonly embedder?: Embedder;
   readonly onProgress?: ProgressListener;
+  /** Find the differences inside aligned pairs (default true); formats that never show them can skip the work. */
+  readonly differences?: boolean;
 }
 
 /** The model used when none is named: the one bundled in models/. */
@@ -36,11 +38,6 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
   const { createEmbedder } = await import('./embed/index.js');
   return createEmbedder(name, { onProgress });
-}
-
-/** Two texts in one known language are versions of each other, compared with their own tuning. */
-export function isSameLanguage(source: Lang, target: Lang): boolean {
-  return source === target && source !== 'und';
 }
 
 /**
@@ -77,20 +74,13 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
+  options: { readonly differences?: boolean } = {},
 ): Promise<Alignment> {
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
-  const sameLanguage = isSameLanguage(source.lang, target.lang);
+  const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
-  const pairs: SentencePair[] = beads.map((bead) => {
-    if (bead.status !== 'aligned') return { ...bead, differences: [] };
-    const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
-    const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
-    const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
-    return sameLanguage
-      ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
-      : { ...bead, differences };
-  });
+  const pairs = beads.map((bead) => comparePair(bead, source, target, options));
   return { source, target, model: embedder.name, pairs };
 }
 
@@ -104,7 +94,7 @@ export async function alignFiles(
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
-  return alignDocuments(source, target, embedder, options.onProgress);
+  return alignDocuments(source, target, embedder, options.onProgress, options);
 }
 
 /** Three or more versions: each aligned to the first (the pivot), one embedder for all. */
@@ -114,6 +104,6 @@ export async function alignVersions(paths: readonly string[], options: AlignFile
   if (!pivot || others.length === 0) throw new Error('alignVersions: give at least two files');
   const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
   const alignments: Alignment[] = [];
-  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress));
+  for (const other of others) alignments.push(await alignDocuments(pivot, other, embedder, options.onProgress, options));
   return toMultiAlignment(alignments);
 }

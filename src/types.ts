@@ -21,7 +21,11 @@ export interface Document {
 
 export type PairStatus = 'aligned' | 'omitted' | 'added';
 
-export type DifferenceKind = 'number' | 'name' | 'date' | 'quote' | 'negation';
+/**
+ * `place`: a country or region named on one side only (a milder kind: translators add and drop them for context);
+ * `omission` / `addition`: a phrase of the source the target lacks / of the target the source lacks.
+ */
+export type DifferenceKind = 'number' | 'name' | 'place' | 'date' | 'quote' | 'negation' | 'omission' | 'addition';
 
 export interface Difference {
   readonly kind: DifferenceKind;
@@ -51,6 +55,12 @@ export interface SentencePair {
   readonly differences: readonly Difference[];
   /** Only when both sides are in the same language. */
   readonly wordDiff?: readonly WordChange[];
+  /** A reviewer changed this pair (joined, unlinked, linked or split it); only when true. */
+  readonly edited?: boolean;
+  /** A reviewer marked this pair as checked; only when true. */
+  readonly reviewed?: boolean;
+  /** A reviewer's note on this pair (a query for the translator); only when not empty. */
+  readonly note?: string;
 }
 
 export interface Alignment {

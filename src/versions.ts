@@ -12,6 +12,8 @@ export interface VersionCell {
   readonly score: number;
   /** True on the second and later pivot rows of a merge: the same counterpart as the row above. */
   readonly continued: boolean;
+  /** The index of the pair this cell shows in its version's alignment with the pivot (its differences, its move). */
+  readonly pair: number;
 }
 
 export interface VersionRow {
@@ -30,7 +32,7 @@ export interface MultiAlignment {
   readonly rows: readonly VersionRow[];
 }
 
-const NO_COUNTERPART: VersionCell = { sentences: [], status: 'omitted', score: 0, continued: false };
+const NO_COUNTERPART: Omit<VersionCell, 'pair'> = { sentences: [], status: 'omitted', score: 0, continued: false };
 
 export function buildVersionRows(alignments: readonly Alignment[]): VersionRow[] {
   const first = alignments[0];
@@ -43,10 +45,10 @@ export function buildVersionRows(alignments: readonly Alignment[]): VersionRow[]
   const addedAfter = new Map<number, VersionRow[]>();
   alignments.forEach((alignment, v) => {
     let lastPivot = -1;
-    for (const pair of alignment.pairs) {
+    for (const [pairIndex, pair] of alignment.pairs.entries()) {
       if (pair.source.length === 0) {
         const cells = alignments.map((_, k): VersionCell | null =>
-          k === v ? { sentences: pair.target, status: 'added', score: pair.score, continued: false } : null,
+          k === v ? { sentences: pair.target, status: 'added', score: pair.score, continued: false, pair: pairIndex } : null,
         );
         const rows = addedAfter.get(lastPivot) ?? [];
         rows.push({ pivot: null, cells });
@@ -56,8 +58,8 @@ export function buildVersionRows(alignments: readonly Alignment[]): VersionRow[]
       pair.source.forEach((i, k) => {
         const cell: VersionCell =
           pair.status === 'omitted'
-            ? { ...NO_COUNTERPART, score: pair.score }
-            : { sentences: pair.target, status: pair.status, score: pair.score, continued: k > 0 };
+            ? { ...NO_COUNTERPART, score: pair.score, pair: pairIndex }
+            : { sentences: pair.target, status: pair.status, score: pair.score, continued: k > 0, pair: pairIndex };
         pivotCells[i]![v] = cell;
       });
       lastPivot = pair.source[pair.source.length - 1]!;

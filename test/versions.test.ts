@@ -35,6 +35,13 @@ describe('buildVersionRows', () => {
       [1, 'aligned:2', 'omitted:'],
       [2, 'aligned:2^', 'aligned:1'],
     ]);
+    // Each cell names the pair it shows in its version's alignment.
+    expect(rows.map((row) => row.cells.map((cell) => cell?.pair ?? null))).toEqual([
+      [0, 0],
+      [1, null],
+      [2, 1],
+      [2, 2],
+    ]);
   });
 });
 

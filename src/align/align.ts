@@ -50,6 +50,8 @@ const MARGIN_BAND_WIDTH = 3;
  * the best one, so the posterior separates the near ties of the dev benchmark's errors from clear choices.
  */
 const POSTERIOR_TEMPERATURE = 0.25;
+/** Gaps around a reviewer's bead are refilled by a full DP up to this many cells, and left unpaired beyond. */
+const GAP_DP_MAX_CELLS = 90_000;
 
 /** The numbers the engine was tuned with; every value was chosen on the dev benchmark (`selaras eval`). */
 export interface AlignTuning {
@@ -270,41 +272,13 @@ class BeadCoster implements BeadCostView {
    * sentences must be about what the other side says.
    */
   weakestMember(i: number, j: number, a: number, b: number): number {
+    // A reviewer's join can be larger than any embedded overlap: its members are costed as terms() costs it.
+    const semantic = (x: number, y: number, p: number, q: number): number =>
+      p <= MAX_OVERLAP && q <= MAX_OVERLAP ? this.semanticCost(x, y, p, q) : (this.terms(x, y, p, q)?.semantic ?? Infinity);
     let worst = 0;
-    if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, this.semanticCost(k, j, 1, b));
-    if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, this.semanticCost(i, k, a, 1));
+    if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, semantic(k, j, 1, b));
+    if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, semantic(i, k, a, 1));
     return worst;
-  }
-
-  /** Log of the bead's length ratio against the document's: 0 when it is as long as a translation should be. */
-  private logLengthRatio(i: number, j: number, a: number, b: number): number {
-    return Math.log(
-      (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
-        (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
-    );
-  }
-
-  /** The parts of a bead's unit cost, for its confidence (bead-evidence.ts); null outside the documents. */
-  terms(i: number, j: number, a: number, b: number): CostTerms | null {
-    const unit = this.unitCost(i, j, a, b);
-    if (unit === Infinity) return null;
-    const cosine = this.similarity(i, j, a, b);
-    const logRatio = this.logLengthRatio(i, j, a, b);
-    const sourceNumbers = this.source.numbers[a - 1]![i]!;
-    const targetNumbers = this.target.numbers[b - 1]![j]!;
-    return {
-      cosine,
-      chance: (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2,
-      semantic: this.semanticCost(i, j, a, b),
-      lengthTerm: logRatio * logRatio,
-      numberMismatch: numberMismatch(sourceNumbers, targetNumbers),
-      hasNumbers: sourceNumbers.length > 0 || targetNumbers.length > 0,
-      unit,
-    };
-  }
-
-  sentenceLength(side: 'source' | 'target', index: number): number {
-    return this[side].lengths[0]![index]!;
   }
 
   /** Whether a sentence is a boilerplate line ("Baca Juga: ...", "Editor: ..."). */
@@ -315,15 +289,63 @@ class BeadCoster implements BeadCostView {
   /** Cost per sentence of the bead, before weighting: ~1 at chance, near 0 for a clear translation. */
   unitCost(i: number, j: number, a: number, b: number): number {
     if (this.source.vectors[a - 1]?.[i] === undefined || this.target.vectors[b - 1]?.[j] === undefined) return Infinity;
-    let cost = this.semanticCost(i, j, a, b);
-    const logRatio = this.logLengthRatio(i, j, a, b);
-    cost += this.tuning.lengthWeight * logRatio * logRatio;
-    const sourceNumbers = this.source.numbers[a - 1]![i]!;
-    const targetNumbers = this.target.numbers[b - 1]![j]!;
+    const logRatio = Math.log(
+      (this.target.lengths[b - 1]![j]! + LENGTH_SMOOTHING) /
+        (this.lengthRatio * (this.source.lengths[a - 1]![i]! + LENGTH_SMOOTHING)),
+    );
+    return this.combine(this.semanticCost(i, j, a, b), logRatio, this.source.numbers[a - 1]![i]!, this.target.numbers[b - 1]![j]!);
+  }
+
+  /** The unit cost from its parts: semantic cost, log length ratio against the document's, the numbers of each side. */
+  private combine(semantic: number, logRatio: number, sourceNumbers: readonly string[], targetNumbers: readonly string[]): number {
+    let cost = semantic + this.tuning.lengthWeight * logRatio * logRatio;
     if (sourceNumbers.length > 0 || targetNumbers.length > 0) {
       cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
     }
     return Math.max(0, cost);
+  }
+
+  /**
+   * The parts of a bead's unit cost, for its score (bead-evidence.ts), for beads of any size; null outside the
+   * documents. The engine embeds overlaps of at most MAX_OVERLAP sentences; a larger bead (a reviewer's join) is
+   * costed with the normalised mean of its sentence vectors and chance distances, which is what a mean-pooled model
+   * gives for the concatenation, up to the weighting by length.
+   */
+  terms(i: number, j: number, a: number, b: number): CostTerms | null {
+    const n = this.source.lengths[0]!.length;
+    const m = this.target.lengths[0]!.length;
+    if (a < 1 || b < 1 || i < 0 || j < 0 || i + a > n || j + b > m) return null;
+    const isEmbedded = a <= MAX_OVERLAP && b <= MAX_OVERLAP;
+    const mean = (values: Float64Array, from: number, count: number): number => {
+      let sum = 0;
+      for (let k = from; k < from + count; k++) sum += values[k]!;
+      return sum / count;
+    };
+    const cosine = isEmbedded
+      ? this.similarity(i, j, a, b)
+      : dot(meanOf(this.source.vectors[0]!, i, i + a), meanOf(this.target.vectors[0]!, j, j + b));
+    const chance = isEmbedded
+      ? (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2
+      : (mean(this.source.chance[0]!, i, a) + mean(this.target.chance[0]!, j, b)) / 2;
+    const sourceLength = isEmbedded ? this.source.lengths[a - 1]![i]! : mean(this.source.lengths[0]!, i, a) * a;
+    const targetLength = isEmbedded ? this.target.lengths[b - 1]![j]! : mean(this.target.lengths[0]!, j, b) * b;
+    const logRatio = Math.log((targetLength + LENGTH_SMOOTHING) / (this.lengthRatio * (sourceLength + LENGTH_SMOOTHING)));
+    const sourceNumbers = isEmbedded ? this.source.numbers[a - 1]![i]! : distinct(this.source.numbers[0]!.slice(i, i + a).flat());
+    const targetNumbers = isEmbedded ? this.target.numbers[b - 1]![j]! : distinct(this.target.numbers[0]!.slice(j, j + b).flat());
+    const semantic = (1 - cosine) / chance;
+    return {
+      cosine,
+      chance,
+      semantic,
+      lengthTerm: logRatio * logRatio,
+      numberMismatch: numberMismatch(sourceNumbers, targetNumbers),
+      hasNumbers: sourceNumbers.length > 0 || targetNumbers.length > 0,
+      unit: this.combine(semantic, logRatio, sourceNumbers, targetNumbers),
+    };
+  }
+
+  sentenceLength(side: 'source' | 'target', index: number): number {
+    return this[side].lengths[0]![index]!;
   }
 
   /** The price of leaving one sentence unaligned. */
@@ -396,10 +418,56 @@ function searchBand(vectors: OverlapVectors, n: number, m: number, onProgress?: 
   return band ?? fullBand(n, m);
 }
 
+/** The engine set up for two documents: the coster with its skip price, and the band the DP searches. */
+interface PreparedEngine {
+  readonly coster: BeadCoster;
+  readonly band: ReturnType<typeof fullBand>;
+  readonly tuning: AlignTuning;
+}
+
+function prepareEngine(
+  vectors: OverlapVectors,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  tuning: AlignTuning,
+  onProgress?: AlignProgress,
+): PreparedEngine {
+  const n = sourceTexts.length;
+  const m = targetTexts.length;
+  const coster = new BeadCoster(vectors, sourceTexts, targetTexts, tuning);
+  const band = searchBand(vectors, n, m, onProgress);
+  const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
+  // Boilerplate lines are no translation candidates: their best costs must not set what "a good match" costs.
+  const finite = [
+    ...[...sourceBest].filter((_, i) => !coster.isBoilerplate('source', i)),
+    ...[...targetBest].filter((_, j) => !coster.isBoilerplate('target', j)),
+  ].filter(Number.isFinite);
+  const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
+  coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
+  return { coster, band, tuning };
+}
+
 /** Beads and, for each, the evidence its score came from (null where a side is empty and the bead is certain). */
 export interface AlignmentDetail {
   readonly beads: AlignedBead[];
   readonly evidence: readonly (BeadEvidence | null)[];
+}
+
+/** The beads of a path with their scores: margins and posteriors are taken in a band around the path. */
+function scorePath(engine: PreparedEngine, path: readonly PathBead[], n: number, m: number): AlignmentDetail {
+  const { coster } = engine;
+  const band = bandAroundPath(path, 1, n, m, MARGIN_BAND_WIDTH);
+  const confidence = pathConfidence(n, m, band, coster.beadCost, path, POSTERIOR_TEMPERATURE * coster.skip);
+  const evidence = beadEvidence(coster, path, confidence, n, m);
+  return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(engine.tuning.score, evidence[k]!))), evidence };
+}
+
+/** With one side empty nothing can pair: every sentence of the other is unpaired, certainly. */
+function unpairedAll(n: number, m: number): AlignedBead[] {
+  return [
+    ...Array.from({ length: n }, (_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
+    ...Array.from({ length: m }, (_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
+  ];
 }
 
 /**
@@ -427,29 +495,130 @@ export function alignVectorsInDetail(
   const n = sourceTexts.length;
   const m = targetTexts.length;
   if (n === 0 || m === 0) {
-    // One side is empty: every sentence of the other has no counterpart, certainly.
-    const beads = [
-      ...sourceTexts.map((_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
-      ...targetTexts.map((_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
-    ];
+    const beads = unpairedAll(n, m);
     return { beads, evidence: beads.map(() => null) };
   }
-  const coster = new BeadCoster(vectors, sourceTexts, targetTexts, tuning);
-  const band = searchBand(vectors, n, m, onProgress);
-  const { sourceBest, targetBest } = bestPairCosts(coster, n, m, band);
-  // Boilerplate lines are no translation candidates: their best costs must not set what "a good match" costs.
-  const finite = [
-    ...[...sourceBest].filter((_, i) => !coster.isBoilerplate('source', i)),
-    ...[...targetBest].filter((_, j) => !coster.isBoilerplate('target', j)),
-  ].filter(Number.isFinite);
-  const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
-  coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
-  const path = runDp(n, m, band, coster.beadCost);
+  const engine = prepareEngine(vectors, sourceTexts, targetTexts, tuning, onProgress);
+  const path = runDp(n, m, engine.band, engine.coster.beadCost);
   onProgress?.(1, 1);
-  const marginBand = bandAroundPath(path, 1, n, m, MARGIN_BAND_WIDTH);
-  const confidence = pathConfidence(n, m, marginBand, coster.beadCost, path, POSTERIOR_TEMPERATURE * coster.skip);
-  const evidence = beadEvidence(coster, path, confidence, n, m);
-  return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(tuning.score, evidence[k]!))), evidence };
+  return scorePath(engine, path, n, m);
+}
+
+/** A bead a reviewer made or wants split: consecutive sentence indexes on each side. */
+export interface BeadSentences {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+}
+
+/** What the engine thinks of beads a reviewer made, with the costs, skip price and scores of `alignVectors`. */
+export interface BeadJudge {
+  /**
+   * The bead's status and score, as if the engine had chosen it: a bead of the engine's alignment keeps its score;
+   * another is scored within the engine's path with the bead put in (neighbours refilled by the DP), where its
+   * margin is nil, since the engine preferred something else.
+   */
+  score(bead: BeadSentences): AlignedBead;
+  /** The best 1-1, 1-0 and 0-1 beads for the bead's sentences: a merge split back into single pairs. */
+  split(bead: BeadSentences): AlignedBead[];
+}
+
+/** Only single pairs: what a split merge may become. */
+const SINGLE_SHAPES: readonly BeadShape[] = BEAD_SHAPES.filter((shape) => shape.source + shape.target <= 2);
+
+function firstOfRun(indexes: readonly number[], side: string): number {
+  indexes.forEach((index, k) => {
+    if (k > 0 && index !== indexes[k - 1]! + 1) throw new RangeError(`a bead's ${side} sentences must be consecutive: ${indexes.join(', ')}`);
+  });
+  return indexes[0] ?? 0;
+}
+
+const beadKey = (bead: { readonly source: readonly number[]; readonly target: readonly number[] }): string =>
+  `${bead.source.join(',')}|${bead.target.join(',')}`;
+
+/** The best beads of a rectangle of sentences (shapes given), as a piece of a path from (i0, j0). */
+function fillRectangle(
+  coster: BeadCoster,
+  i0: number,
+  j0: number,
+  rows: number,
+  columns: number,
+  shapes: readonly BeadShape[] = BEAD_SHAPES,
+): PathBead[] {
+  if (rows === 0 && columns === 0) return [];
+  if (rows === 0 || columns === 0 || (rows + 1) * (columns + 1) > GAP_DP_MAX_CELLS) {
+    return [
+      ...Array.from({ length: rows }, (_, d) => ({ sourceStart: i0 + d, sourceCount: 1, targetStart: j0, targetCount: 0, cost: 0 })),
+      ...Array.from({ length: columns }, (_, d) => ({ sourceStart: i0 + rows, sourceCount: 0, targetStart: j0 + d, targetCount: 1, cost: 0 })),
+    ];
+  }
+  const cost = (i: number, j: number, a: number, b: number): number => coster.beadCost(i0 + i, j0 + j, a, b);
+  return runDp(rows, columns, fullBand(rows, columns), cost, shapes).map((step) => ({
+    ...step,
+    sourceStart: i0 + step.sourceStart,
+    targetStart: j0 + step.targetStart,
+  }));
+}
+
+/** The engine for two documents, kept to judge the beads a reviewer makes (see BeadJudge). */
+export function judgeBeads(
+  vectors: OverlapVectors,
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  tuning: AlignTuning = DEFAULT_TUNING,
+): BeadJudge {
+  const n = sourceTexts.length;
+  const m = targetTexts.length;
+  const engine = n > 0 && m > 0 ? prepareEngine(vectors, sourceTexts, targetTexts, tuning) : null;
+  const path = engine ? runDp(n, m, engine.band, engine.coster.beadCost) : [];
+  const chosen = new Map((engine ? scorePath(engine, path, n, m).beads : unpairedAll(n, m)).map((bead) => [beadKey(bead), bead]));
+  const toPathBeads = (bead: BeadSentences): PathBead[] => {
+    const sourceStart = firstOfRun(bead.source, 'source');
+    const targetStart = firstOfRun(bead.target, 'target');
+    // An unpaired bead of several sentences (a reviewer's join) is its sentences, each unpaired.
+    if (bead.target.length === 0) return bead.source.map((i) => ({ sourceStart: i, sourceCount: 1, targetStart, targetCount: 0, cost: 0 }));
+    if (bead.source.length === 0) return bead.target.map((j) => ({ sourceStart, sourceCount: 0, targetStart: j, targetCount: 1, cost: 0 }));
+    return [{ sourceStart, sourceCount: bead.source.length, targetStart, targetCount: bead.target.length, cost: 0 }];
+  };
+  /** Scores of consecutive beads put into the engine's path in place of what covered their sentences. */
+  const judgeInPath = (beads: readonly PathBead[]): AlignedBead[] => {
+    if (engine === null) return beads.map((bead) => toAlignedBead(bead, 1));
+    const first = beads[0]!;
+    const last = beads[beads.length - 1]!;
+    const [i0, j0] = [first.sourceStart, first.targetStart];
+    const [i1, j1] = [last.sourceStart + last.sourceCount, last.targetStart + last.targetCount];
+    let before = 0;
+    while (before < path.length && path[before]!.sourceStart + path[before]!.sourceCount <= i0 && path[before]!.targetStart + path[before]!.targetCount <= j0) before++;
+    let after = path.length;
+    while (after > before && path[after - 1]!.sourceStart >= i1 && path[after - 1]!.targetStart >= j1) after--;
+    const prefixEnd = before > 0 ? path[before - 1]! : null;
+    const [pi, pj] = prefixEnd ? [prefixEnd.sourceStart + prefixEnd.sourceCount, prefixEnd.targetStart + prefixEnd.targetCount] : [0, 0];
+    const suffixStart = path[after];
+    const [si, sj] = suffixStart ? [suffixStart.sourceStart, suffixStart.targetStart] : [n, m];
+    const gapBefore = fillRectangle(engine.coster, pi, pj, i0 - pi, j0 - pj);
+    const forced = [...path.slice(0, before), ...gapBefore, ...beads, ...fillRectangle(engine.coster, i1, j1, si - i1, sj - j1), ...path.slice(after)];
+    const start = before + gapBefore.length;
+    return scorePath(engine, forced, n, m).beads.slice(start, start + beads.length);
+  };
+  const score = (bead: BeadSentences): AlignedBead => {
+    if (bead.source.length === 0 && bead.target.length === 0) throw new RangeError('a bead needs at least one sentence');
+    const pieces = toPathBeads(bead);
+    const known = chosen.get(beadKey(bead));
+    if (known) return known;
+    const judged = judgeInPath(pieces);
+    // An unpaired join is as doubtful as its most doubtful sentence.
+    return { ...toAlignedBead({ ...pieces[0]!, sourceCount: bead.source.length, targetCount: bead.target.length }, 0), score: Math.min(...judged.map((b) => b.score)) };
+  };
+  const split = (bead: BeadSentences): AlignedBead[] => {
+    const pieces = toPathBeads(bead);
+    if (engine === null || pieces.length > 1 || bead.source.length === 0 || bead.target.length === 0) {
+      return [...bead.source.map((i) => score({ source: [i], target: [] })), ...bead.target.map((j) => score({ source: [], target: [j] }))];
+    }
+    const whole = pieces[0]!;
+    const steps = fillRectangle(engine.coster, whole.sourceStart, whole.targetStart, whole.sourceCount, whole.targetCount, SINGLE_SHAPES);
+    const judged = judgeInPath(steps);
+    return judged.map((b) => chosen.get(beadKey(b)) ?? b);
+  };
+  return { score, split };
 }
 
 function range(start: number, count: number): number[] {

@@ -12,9 +12,6 @@ import type { BeadEvidence } from './bead-evidence.js';
  */
 export const LOW_CONFIDENCE_SCORE = 0.5;
 
-/** No bead is certain: a fitted map that reaches 0 or 1 on its training beads is clamped to this distance from them. */
-const PROBABILITY_MARGIN = 0.001;
-
 /** A feature: a number computed from a bead's evidence. */
 type Feature = (e: BeadEvidence) => number;
 
@@ -123,8 +120,8 @@ export interface LogisticModel {
   /** Per feature: [mean, scale, weight]; the term is weight * (value - mean) / scale. Absent features are unused. */
   readonly weights: Readonly<Record<string, readonly [number, number, number]>>;
   /**
-   * Increasing knots [logistic probability, calibrated probability], linear in between and flat beyond; empty for
-   * none.
+   * Increasing knots [logistic probability, calibrated probability], linear in between; empty for none. The fit
+   * never puts a knot at 0 or 1 (no bead is certain), and applyIsotonic keeps the ends away from them too.
    */
   readonly isotonic: readonly (readonly [number, number])[];
 }
@@ -152,13 +149,16 @@ export function logisticProbability(model: LogisticModel, evidence: BeadEvidence
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Piecewise-linear through the knots, flat beyond the first and last. */
+/**
+ * Piecewise-linear through the knots; beyond the first and last, proportional to the distance from 0 or 1, so that
+ * the order of the beads is kept at the ends too (two joins the regression tells apart stay apart).
+ */
 export function applyIsotonic(knots: LogisticModel['isotonic'], p: number): number {
   if (knots.length === 0) return p;
   const first = knots[0]!;
   const last = knots[knots.length - 1]!;
-  if (p <= first[0]) return first[1];
-  if (p >= last[0]) return last[1];
+  if (p <= first[0]) return first[0] > 0 ? (first[1] * p) / first[0] : first[1];
+  if (p >= last[0]) return last[0] < 1 ? 1 - ((1 - last[1]) * (1 - p)) / (1 - last[0]) : last[1];
   let lo = 0;
   let hi = knots.length - 1;
   while (hi - lo > 1) {
@@ -174,6 +174,5 @@ export function applyIsotonic(knots: LogisticModel['isotonic'], p: number): numb
 /** The calibrated probability that the bead is exactly right. */
 export function beadScore(calibration: ScoreCalibration, evidence: BeadEvidence): number {
   const model = evidence.kind === 'aligned' ? calibration.aligned : calibration.unpaired;
-  const p = applyIsotonic(model.isotonic, logisticProbability(model, evidence));
-  return clamp(p, PROBABILITY_MARGIN, 1 - PROBABILITY_MARGIN);
+  return applyIsotonic(model.isotonic, logisticProbability(model, evidence));
 }

@@ -19,7 +19,8 @@ import type { Embedder } from '../embed/embedder.js';
 import { summarizeCalibration, type CalibrationSummary } from '../eval/calibration.js';
 import { caseGroup, listCases } from '../eval/run-eval.js';
 import { beadKey, parseBeads } from '../eval/score.js';
-import { isSameLanguage, tuningFor } from '../pipeline.js';
+import { isSameLanguage } from '../compare/pair.js';
+import { tuningFor } from '../pipeline.js';
 import { guessLanguage } from '../text/language.js';
 import { domainOf, type GeneratedCase } from './make-cases.js';
 import { fitIsotonic, fitLogistic } from './logistic.js';
@@ -61,7 +62,7 @@ export async function devCases(dir: string): Promise<Case[]> {
 export async function collect(embedder: Embedder, cases: readonly Case[], onCase: (done: number) => void): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [k, c] of cases.entries()) {
-    const sameLanguage = isSameLanguage(guessLanguage(c.source.join('\n')), guessLanguage(c.target.join('\n')));
+    const sameLanguage = isSameLanguage({ lang: guessLanguage(c.source.join('\n')) }, { lang: guessLanguage(c.target.join('\n')) });
     const vectors = await embedOverlaps(c.source, c.target, embedder);
     const { beads, evidence } = alignVectorsInDetail(vectors, c.source, c.target, undefined, tuningFor(embedder, sameLanguage));
     const right = new Set(c.gold.map(beadKey));

@@ -113,7 +113,7 @@ export function logisticOf(fit: LogisticFit, row: readonly number[]): number {
 
 /**
  * Isotonic regression of the labels on x (pool adjacent violators), as knots [mean x of a block, share right in
- * it]: increasing in both, to be read linearly in between. Blocks smaller than `minBlock` beads are pooled with a
+ * it, smoothed]: increasing in both, to be read linearly in between. Blocks smaller than `minBlock` beads are pooled with a
  * neighbour so that a handful of beads cannot set a probability.
  */
 export function fitIsotonic(
@@ -140,5 +140,18 @@ export function fitIsotonic(
     const before = blocks.pop()!;
     blocks.push({ x: before.x + last.x, y: before.y + last.y, n: before.n + last.n });
   }
-  return blocks.map((b) => [b.x / b.n, b.y / b.n]);
+  // Each block's share with one right and one wrong bead added (the mean of its beta posterior): no block of right
+  // beads makes the score certain. Smoothing can break the order between blocks of unequal size: pool again.
+  const smoothed: Array<{ x: number; y: number; n: number }> = [];
+  for (const b of blocks) {
+    smoothed.push({ x: b.x, y: b.y + 1, n: b.n + 2 });
+    while (smoothed.length > 1) {
+      const last = smoothed[smoothed.length - 1]!;
+      const before = smoothed[smoothed.length - 2]!;
+      if (before.y / before.n < last.y / last.n) break;
+      smoothed.splice(smoothed.length - 2, 2, { x: before.x + last.x, y: before.y + last.y - 1, n: before.n + last.n - 2 });
+    }
+  }
+  // x sums cover n - 2 beads (the two added ones have no x).
+  return smoothed.map((b) => [b.x / (b.n - 2), b.y / b.n]);
 }

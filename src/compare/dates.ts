@@ -2,7 +2,7 @@
  * Dates and times in either language, reduced to their fields so that "Saturday, July 30" meets "Sabtu, 30 Juli",
  * "22/8" meets "August 22", and "9 p.m." meets "pukul 21.00".
  */
-import { fold, isCapitalised, tokenize, touches, type Token } from './tokens.js';
+import { isCapitalised, tokenised, touches, type Token, type Tokenised } from './tokens.js';
 
 export interface DateFields {
   /** 0 = Sunday. */
@@ -61,8 +61,8 @@ const MINUTES_PER_HALF_DAY = 720;
 const EARLIEST_YEAR = 1000;
 const LATEST_YEAR = 2999;
 
-export function findDates(text: string): DateMention[] {
-  const tokens = tokenize(text);
+export function findDates(input: string | Tokenised): DateMention[] {
+  const { text, tokens } = tokenised(input);
   const mentions: DateMention[] = [];
   for (let index = 0; index < tokens.length; ) {
     const found = readTime(text, tokens, index) ?? readDate(text, tokens, index);
@@ -82,7 +82,7 @@ interface Found {
 }
 
 function word(token: Token | undefined): string | undefined {
-  return token?.kind === 'word' ? fold(token.text) : undefined;
+  return token?.kind === 'word' ? token.folded : undefined;
 }
 
 function dayNumber(token: Token | undefined): number | undefined {
@@ -102,7 +102,7 @@ const CASE_SENSITIVE_MONTHS = new Set(['may', 'march', 'august', 'mar', 'jan']);
 
 /** The word folded, possessive removed (Saturday's blast, January's window). */
 function dateKey(token: Token): string {
-  return fold(token.text).replace(/'s$/, '');
+  return token.folded.endsWith("'s") ? token.folded.slice(0, -2) : token.folded;
 }
 
 function monthAt(tokens: readonly Token[], index: number): { month: number; strong: boolean; next: number } | undefined {
@@ -136,7 +136,7 @@ const DAY_JOINERS = new Set(['and', 'to', 'dan', 'hingga', 'sampai', 'atau', 'or
 /** A second day after a joiner: returns it and the index after it. */
 function secondDay(tokens: readonly Token[], index: number): { day: number; next: number } | undefined {
   const joiner = tokens[index];
-  if (joiner === undefined || !DAY_JOINERS.has(fold(joiner.text))) return undefined;
+  if (joiner === undefined || !DAY_JOINERS.has(joiner.folded)) return undefined;
   const day = dayNumber(tokens[index + 1]);
   return day === undefined ? undefined : { day, next: index + 2 };
 }
@@ -304,7 +304,7 @@ function readTimeMarker(
 ): { adjust: (hour: number) => number; end: number; next: number } | undefined {
   const first = tokens[index];
   if (first === undefined) return undefined;
-  const compact = fold(first.text).replace(/\./g, '');
+  const compact = first.folded.replace(/\./g, '');
   if (first.kind === 'word' && (compact === 'am' || compact === 'pm')) {
     const dot = tokens[index + 1]?.text === '.' && touches(first, tokens[index + 1]!) ? 1 : 0;
     return { adjust: meridiem(compact), end: tokens[index + dot]!.end, next: index + 1 + dot };
@@ -319,10 +319,10 @@ function readTimeMarker(
       next: index + 3 + dot,
     };
   }
-  if (first.kind === 'word' && TIME_ZONES.has(fold(first.text)) && first.text === first.text.toUpperCase()) {
+  if (first.kind === 'word' && TIME_ZONES.has(first.folded) && first.text === first.text.toUpperCase()) {
     return { adjust: (hour) => hour, end: first.end, next: index + 1 };
   }
-  const part = isLed && first.kind === 'word' ? DAY_PARTS[fold(first.text)] : undefined;
+  const part = isLed && first.kind === 'word' ? DAY_PARTS[first.folded] : undefined;
   if (part !== undefined) return { adjust: part, end: first.end, next: index + 1 };
   return undefined;
 }

@@ -9,6 +9,7 @@ import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
 import { normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
 import { quoteDifferences } from './quotes.js';
+import { tokenised, type Tokenised } from './tokens.js';
 
 export interface CompareOptions {
   readonly sourceLang: Lang;
@@ -20,14 +21,17 @@ const MIN_REPORTED_WORD_NUMBER = 2;
 /** A bare 1 on one side is most often the other side's article ("a year" = "1 tahun"), so it is not reported. */
 const ARTICLE_VALUE = 1;
 
-export function findDifferences(source: string, target: string, options: CompareOptions): Difference[] {
+export function findDifferences(sourceText: string, targetText: string, options: CompareOptions): Difference[] {
+  // One tokenisation per side, shared by every finder.
+  const source = tokenised(sourceText);
+  const target = tokenised(targetText);
   const sourceDates = findDates(source);
   const targetDates = findDates(target);
   return withoutRepeats([
     ...numberDifferences(source, target, options, sourceDates, targetDates),
     ...nameDifferences(source, target),
     ...dateDifferences(sourceDates, targetDates),
-    ...quoteDifferences(source, target),
+    ...quoteDifferences(sourceText, targetText),
     ...negationDifferences(source, target, options),
   ]);
 }
@@ -81,8 +85,8 @@ function report<T>(
 }
 
 function numberDifferences(
-  source: string,
-  target: string,
+  source: Tokenised,
+  target: Tokenised,
   options: CompareOptions,
   sourceDates: readonly DateMention[],
   targetDates: readonly DateMention[],

@@ -1,5 +1,6 @@
 /** Differences inside an aligned pair: pure functions on the pair's joined sentence texts. */
 export { findDifferences, type CompareOptions } from './find-differences.js';
+export { DIFFERENCE_KINDS } from './kinds.js';
 export { wordDiff } from './word-diff.js';
 export { summarizeDifferences } from './summary.js';
 export { normalizeNumbers, readDigits, sameNumber, type NumberMention } from './numbers.js';

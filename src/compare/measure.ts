@@ -3,7 +3,8 @@
  * a reviewer would have to dismiss.
  */
 import type { DifferenceKind } from '../types.js';
-import { findDifferences } from './find-differences.js';
+import { DIFFERENCE_KINDS } from './kinds.js';
+import { findDifferences, type CompareOptions } from './find-differences.js';
 
 export interface FalseAlarmRates {
   readonly pairs: number;
@@ -13,11 +14,14 @@ export interface FalseAlarmRates {
   readonly byKind: Record<DifferenceKind, number>;
 }
 
-export function measureFalseAlarms(pairs: ReadonlyArray<{ readonly en: string; readonly id: string }>): FalseAlarmRates {
-  const byKind: Record<DifferenceKind, number> = { number: 0, name: 0, date: 0, quote: 0, negation: 0 };
+export function measureFalseAlarms(
+  pairs: ReadonlyArray<{ readonly en: string; readonly id: string }>,
+  options: CompareOptions = { sourceLang: 'en', targetLang: 'id' },
+): FalseAlarmRates {
+  const byKind = Object.fromEntries(DIFFERENCE_KINDS.map((kind) => [kind, 0])) as Record<DifferenceKind, number>;
   let flagged = 0;
   for (const pair of pairs) {
-    const differences = findDifferences(pair.en, pair.id, { sourceLang: 'en', targetLang: 'id' });
+    const differences = findDifferences(pair.en, pair.id, options);
     if (differences.length > 0) flagged++;
     for (const kind of new Set(differences.map((difference) => difference.kind))) byKind[kind]++;
   }

@@ -8,7 +8,7 @@
 import { skeleton } from '../text/cognate.js';
 import type { Difference } from '../types.js';
 import { isDateWord } from './dates.js';
-import { isNumberWord } from './numbers.js';
+import { isNumberWord, smallNumberValue } from './numbers.js';
 import {
   DEMONYM_SUFFIX,
   GENERIC_NAME_WORDS,
@@ -17,13 +17,17 @@ import {
   NAME_GROUPS,
   PLACE_GROUPS,
 } from './name-lexicon.js';
-import { fold, isCapitalised, tokenize, touches, type Token } from './tokens.js';
+import { fold, isCapitalised, tokenised, tokenize, touches, type Token, type Tokenised } from './tokens.js';
+import { isAlsoOrdinaryWord, isKnownName, isOrdinaryWord } from './word-case.js';
 
 export interface NameWord {
   /** As written, possessive removed (Tesla's -> Tesla). */
   readonly text: string;
   readonly folded: string;
   readonly isAcronym: boolean;
+  /** Offsets of the word as written in the text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface NameMention {
@@ -63,8 +67,8 @@ const COGNATE_PREFIX_SHARE = 0.8;
 const ONE_EDIT_MIN_LENGTH = 5;
 const TWO_EDITS_MIN_LENGTH = 8;
 
-export function findNames(text: string): NameMention[] {
-  const tokens = tokenize(text);
+export function findNames(input: string | Tokenised): NameMention[] {
+  const { text, tokens } = tokenised(input);
   const inTitle = titleCaseTokens(tokens);
   const mentions: NameMention[] = [];
   const seen = new Set<string>();
@@ -156,29 +160,39 @@ function readRun(tokens: readonly Token[], index: number): Run | undefined {
   return { indexes, first: index, next: last + 1 };
 }
 
+const POSSESSIVE_OR_DOTS = /['’]s$|\./i;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const GLUED_ACRONYM = /^\p{Lu}{1,3}\d{1,2}$/u;
+
 function toWord(token: Token): NameWord {
-  let text = token.text.replace(/['’]s$/i, '').replace(/\./g, '');
+  let text = POSSESSIVE_OR_DOTS.test(token.text) ? token.text.replace(/['’]s$/i, '').replace(/\./g, '') : token.text;
   // Plural acronyms (CRTs, MPs, SOEs) are the acronym.
-  if (/^\p{Lu}{2,}s$/u.test(text)) text = text.slice(0, -1);
-  const isAcronym = /^\p{Lu}{2,}$/u.test(text) && text.length <= MAX_ACRONYM_LENGTH;
-  return { text, folded: fold(text), isAcronym };
+  if (PLURAL_ACRONYM.test(text)) text = text.slice(0, -1);
+  const isAcronym = text.length <= MAX_ACRONYM_LENGTH && ACRONYM.test(text);
+  return { text, folded: text === token.text ? token.folded : fold(text), isAcronym, start: token.start, end: token.end };
 }
 
 function toMention(text: string, tokens: readonly Token[], run: Run): NameMention | undefined {
   let indexes = [...run.indexes];
   if (tokens[run.first]!.isInitial) {
     // "The Taliban": a capitalised function word only starts the sentence.
-    while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(fold(tokens[indexes[0]!]!.text))) indexes.shift();
-    // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym.
-    if (indexes.length === 1 && indexes[0] === run.first && !toWord(tokens[run.first]!).isAcronym) return undefined;
+    while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(tokens[indexes[0]!]!.folded)) indexes.shift();
+    // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym or a word the
+    // corpora write capitalised nearly always (Kenya, Mosley).
+    const first = toWord(tokens[run.first]!);
+    if (indexes.length === 1 && indexes[0] === run.first && !first.isAcronym && !isKnownName(first.folded)) return undefined;
   }
   while (indexes.length > 0 && NAME_CONNECTORS.has(tokens[indexes.at(-1)!]!.text)) indexes.pop();
   if (indexes.length === 0) return undefined;
   const words = indexes.map((i) => toWord(tokens[i]!));
   // The first word of a sentence is capitalised anyway: it counts only as part of what follows it
-  // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all).
-  const content = words.filter((word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym));
-  if (content.length === 0) return undefined;
+  // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all), unless it is a known name.
+  const content = words.filter(
+    (word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym || isKnownName(word.folded)),
+  );
+  // A capitalised ordinary word alone ("Cuma" mid-sentence) is no name.
+  if (content.length === 0 || (content.length === 1 && !content[0]!.isAcronym && isOrdinaryWord(content[0]!.folded))) return undefined;
   const start = tokens[indexes[0]!]!.start;
   let end = tokens[indexes.at(-1)!]!.end;
   // "Agence France-Presse (AFP)": the acronym in brackets is the same name.
@@ -237,33 +251,54 @@ function titleCaseTokens(tokens: readonly Token[]): boolean[] {
 /** What a text offers to find a name in. */
 interface Haystack {
   readonly words: ReadonlySet<string>;
-  readonly skeletons: readonly string[];
+  /** Cognate skeletons of its longer words, made on first use (most names are found spelt the same). */
+  readonly skeletons: () => readonly string[];
   readonly acronyms: ReadonlySet<string>;
-  /** Initials of its runs of words (Agence France-Presse -> AFP), with and without connectors. */
-  readonly initials: ReadonlySet<string>;
+  /** Initials of its runs of words (Agence France-Presse -> AFP), with and without connectors, made on first use. */
+  readonly initials: () => ReadonlySet<string>;
   readonly capitalised: ReadonlySet<string>;
   /** Its folded words between single spaces, padded, for phrase look-ups. */
   readonly phrase: string;
+  /** Whether some alias of a name group occurs in it, by group index, as looked up. */
+  readonly groups: Map<number, boolean>;
 }
 
-function haystack(text: string): Haystack {
-  const tokens = tokenize(text);
+function haystack({ tokens }: Tokenised): Haystack {
   const words = new Set<string>();
   const acronyms = new Set<string>();
   const capitalised = new Set<string>();
-  const initials = new Set<string>();
   const folded: string[] = [];
-  for (const token of tokens) {
-    if (token.kind !== 'word') continue;
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word') return;
     const word = toWord(token);
+    // Capitals glued to a number make one acronym: F1, G20.
+    const next = tokens[index + 1];
+    if (next?.kind === 'number' && touches(token, next) && GLUED_ACRONYM.test(token.text + next.text)) acronyms.add(token.text + next.text);
     words.add(word.folded);
     folded.push(word.folded);
     if (word.isAcronym) acronyms.add(word.text);
     if (isCapitalised(token.text)) capitalised.add(word.folded);
-  }
-  // Initials of every run of up to MAX_ACRONYM_LENGTH words, connectors skipped or not: an acronym on one side
-  // may be spelt out on the other (AFP / Agence France-Presse, IPO / initial public offering). Runs in lower case
-  // count from three letters, since two-letter initials turn up by chance.
+  });
+  let skeletons: string[] | undefined;
+  let initials: Set<string> | undefined;
+  return {
+    words,
+    skeletons: () => (skeletons ??= [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeletonOf))]),
+    acronyms,
+    initials: () => (initials ??= runInitials(tokens)),
+    capitalised,
+    phrase: ` ${folded.join(' ')} `,
+    groups: new Map(),
+  };
+}
+
+/**
+ * Initials of every run of up to MAX_ACRONYM_LENGTH words, connectors skipped or not: an acronym on one side may
+ * be spelt out on the other (AFP / Agence France-Presse, IPO / initial public offering). Runs in lower case count
+ * from three letters, since two-letter initials turn up by chance.
+ */
+function runInitials(tokens: readonly Token[]): Set<string> {
+  const initials = new Set<string>();
   for (let first = 0; first < tokens.length; first++) {
     let withConnectors = '';
     let withoutConnectors = '';
@@ -274,7 +309,7 @@ function haystack(text: string): Haystack {
         if (token.text === '-' && i > first && touches(tokens[i - 1]!, token)) continue;
         break;
       }
-      const isConnector = NAME_CONNECTORS.has(fold(token.text));
+      const isConnector = NAME_CONNECTORS.has(token.folded);
       if (!isConnector && !isCapitalised(token.text)) isCapitalisedRun = false;
       const letter = token.text[0]!.toUpperCase();
       withConnectors += letter;
@@ -284,8 +319,22 @@ function haystack(text: string): Haystack {
       if (withoutConnectors.length >= minimum) initials.add(withoutConnectors);
     }
   }
-  const skeletons = [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeleton))];
-  return { words, skeletons, acronyms, initials, capitalised, phrase: ` ${folded.join(' ')} ` };
+  return initials;
+}
+
+/** Skeletons of words seen before: the same few thousand words recur across the pairs of a document. */
+const SKELETONS = new Map<string, string>();
+/** Enough for the vocabulary of a long document pair; past it the memo starts again. */
+const SKELETON_MEMO_SIZE = 50_000;
+
+function skeletonOf(folded: string): string {
+  let found = SKELETONS.get(folded);
+  if (found === undefined) {
+    if (SKELETONS.size >= SKELETON_MEMO_SIZE) SKELETONS.clear();
+    found = skeleton(folded);
+    SKELETONS.set(folded, found);
+  }
+  return found;
 }
 
 interface Alias {
@@ -302,53 +351,93 @@ const GROUPS: readonly (readonly Alias[])[] = [...NAME_GROUPS, ...PLACE_GROUPS].
   }),
 );
 
+/** Every alias by its first folded word, with the index of its group: a name is looked up word by word. */
+const ALIASES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<{ readonly alias: Alias; readonly group: number }>> = (() => {
+  const index = new Map<string, Array<{ alias: Alias; group: number }>>();
+  GROUPS.forEach((group, groupIndex) => {
+    for (const alias of group) {
+      const first = alias.words[0]!;
+      const entries = index.get(first) ?? [];
+      entries.push({ alias, group: groupIndex });
+      index.set(first, entries);
+    }
+  });
+  return index;
+})();
+
 function aliasIn(alias: Alias, hay: Haystack): boolean {
   if (alias.acronym !== undefined) return hay.acronyms.has(alias.acronym);
   return hay.phrase.includes(` ${alias.words.join(' ')} `);
 }
 
-/** Indexes into `words` where the alias occurs. */
-function aliasAt(alias: Alias, words: readonly NameWord[]): number {
-  for (let start = 0; start + alias.words.length <= words.length; start++) {
-    const matches = alias.words.every((word, offset) => {
-      const candidate = words[start + offset]!;
-      return alias.acronym !== undefined ? candidate.text === alias.acronym : candidate.folded === word;
-    });
-    if (matches) return start;
+function groupIn(group: number, hay: Haystack): boolean {
+  let found = hay.groups.get(group);
+  if (found === undefined) {
+    found = GROUPS[group]!.some((alias) => aliasIn(alias, hay));
+    hay.groups.set(group, found);
   }
-  return -1;
+  return found;
 }
 
-function isPresent(mention: NameMention, hay: Haystack): boolean {
-  // "You Tube" and "YouTube".
-  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) return true;
-  if (mention.words.length >= 2) {
-    const letters = mention.words.filter((word) => !NAME_CONNECTORS.has(word.folded)).map((word) => word.text[0]!.toUpperCase());
-    if (hay.acronyms.has(letters.join(''))) return true;
-  }
+/** Whether the alias occurs in `words` from `start`. */
+function aliasAt(alias: Alias, words: readonly NameWord[], start: number): boolean {
+  if (start + alias.words.length > words.length) return false;
+  return alias.words.every((word, offset) => {
+    const candidate = words[start + offset]!;
+    return alias.acronym !== undefined ? candidate.text === alias.acronym : candidate.folded === word;
+  });
+}
+
+/** The words of a mention that belong to a known name whose group the haystack mentions in any of its forms. */
+function foundThroughGroups(mention: NameMention, hay: Haystack): Set<NameWord> {
   const found = new Set<NameWord>();
-  for (const group of GROUPS) {
-    for (const alias of group) {
-      const at = aliasAt(alias, mention.words);
-      if (at < 0) continue;
-      if (group.some((other) => aliasIn(other, hay))) {
-        for (const word of mention.words.slice(at, at + alias.words.length)) found.add(word);
-      }
+  // Only the first occurrence of each alias counts.
+  const matched = new Set<Alias>();
+  mention.words.forEach((word, start) => {
+    for (const { alias, group } of ALIASES_BY_FIRST_WORD.get(word.folded) ?? []) {
+      if (matched.has(alias) || !aliasAt(alias, mention.words, start)) continue;
+      matched.add(alias);
+      if (groupIn(group, hay)) for (const inside of mention.words.slice(start, start + alias.words.length)) found.add(inside);
     }
+  });
+  return found;
+}
+
+interface MentionMatch {
+  /** Enough of its identifying words are on the other side for the name to count as mentioned there. */
+  readonly isPresent: boolean;
+  /** Its identifying words that the other side lacks. */
+  readonly missing: readonly NameWord[];
+}
+
+function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
+  // "You Tube" and "YouTube".
+  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) {
+    return { isPresent: true, missing: [] };
   }
-  let present = 0;
-  for (const word of mention.content) if (found.has(word) || isWordPresent(word, hay)) present++;
-  return present / mention.content.length >= NAME_MATCH_SHARE;
+  if (mention.words.length >= 2) {
+    // Initials, a number word as its digits: Formula One / F1.
+    const letters = mention.words
+      .filter((word) => !NAME_CONNECTORS.has(word.folded))
+      .map((word) => String(smallNumberValue(word.folded) ?? word.text[0]!.toUpperCase()));
+    if (hay.acronyms.has(letters.join(''))) return { isPresent: true, missing: [] };
+  }
+  const found = foundThroughGroups(mention, hay);
+  const missing = mention.content.filter((word) => !found.has(word) && !isWordPresent(word, hay));
+  // A name made of ordinary words only (Joint Task Force, Temuan Pribadi) is as often translated as kept: its
+  // words say nothing about whether the other side names it.
+  if (missing.every((word) => !word.isAcronym && isOrdinaryWord(word.folded))) return { isPresent: true, missing };
+  return { isPresent: (mention.content.length - missing.length) / mention.content.length >= NAME_MATCH_SHARE, missing };
 }
 
 function isWordPresent(word: NameWord, hay: Haystack): boolean {
   if (word.isAcronym) {
-    return hay.acronyms.has(word.text) || hay.initials.has(word.text) || hay.capitalised.has(word.folded);
+    return hay.acronyms.has(word.text) || hay.initials().has(word.text) || hay.capitalised.has(word.folded);
   }
   if (hay.words.has(word.folded)) return true;
   if (word.folded.length < COGNATE_MIN_LENGTH) return false;
-  const own = skeleton(word.folded);
-  return hay.skeletons.some((other) => isCognate(own, other));
+  const own = skeletonOf(word.folded);
+  return hay.skeletons().some((other) => isCognate(own, other));
 }
 
 export { skeleton };
@@ -382,10 +471,41 @@ function editDistanceAtMost(a: string, b: string, limit: number): boolean {
   return previous[b.length]! <= limit;
 }
 
+/** What one side's names lack on the other side: whole names, and words dropped from names otherwise kept. */
+interface Missing {
+  readonly mentions: NameMention[];
+  readonly words: Array<{ readonly mention: NameMention; readonly words: readonly NameWord[] }>;
+}
+
+function missingFrom(mentions: readonly NameMention[], hay: Haystack): Missing {
+  const missing: Missing = { mentions: [], words: [] };
+  for (const mention of mentions) {
+    const match = matchMention(mention, hay);
+    if (!match.isPresent) {
+      missing.mentions.push(mention);
+      continue;
+    }
+    // One word of a name dropped while the rest matches ("said Hamdan bin Musaileh" / "kata Hamdan bin"), unless
+    // it is an acronym repeating the name, a place or people, a word of the language a translation may render
+    // (Stadion, Terbuka), or a given name before the surname the other side keeps (Jimmy Carter / Carter).
+    const firstKept = mention.content.find((word) => !match.missing.includes(word))!;
+    const keepsSurname = !match.missing.includes(mention.content.at(-1)!);
+    const dropped = match.missing.filter(
+      (word) =>
+        !word.isAcronym && !isAlsoOrdinaryWord(word.folded) && !PLACE_WORDS.has(word.folded) && !DEMONYMS.has(word.folded) &&
+        !(keepsSurname && word.start < firstKept.start),
+    );
+    if (dropped.length > 0) missing.words.push({ mention, words: dropped });
+  }
+  return missing;
+}
+
 /** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
-export function nameDifferences(source: string, target: string): Difference[] {
-  let missingInTarget = absentFrom(findNames(source), haystack(target)).filter((m) => !isDemonymOnly(m));
-  let missingInSource = absentFrom(findNames(target), haystack(source)).filter((m) => !isDemonymOnly(m));
+export function nameDifferences(source: Tokenised, target: Tokenised): Difference[] {
+  const inTarget = missingFrom(findNames(source), haystack(target));
+  const inSource = missingFrom(findNames(target), haystack(source));
+  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m));
+  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
   const sourceAcronyms = missingInTarget.filter(isAcronymOnly);
   const targetAcronyms = missingInSource.filter(isAcronymOnly);
@@ -395,19 +515,32 @@ export function nameDifferences(source: string, target: string): Difference[] {
     missingInTarget = missingInTarget.filter((mention) => !dropped.has(mention));
     missingInSource = missingInSource.filter((mention) => !dropped.has(mention));
   }
+  const droppedWords = [
+    ...inTarget.words.map(({ mention, words }): Difference => ({ kind: 'name', source: wordsSurface(source.text, words), target: null, detail: `only in source (of ${mention.surface})` })),
+    ...inSource.words.map(({ mention, words }): Difference => ({ kind: 'name', source: null, target: wordsSurface(target.text, words), detail: `only in target (of ${mention.surface})` })),
+  ];
   if (missingInTarget.length > 0 && missingInSource.length > 0) {
     return [{
       kind: 'name',
       source: missingInTarget.map((mention) => mention.surface).join(', '),
       target: missingInSource.map((mention) => mention.surface).join(', '),
       detail: 'different names',
-    }];
+    }, ...droppedWords];
   }
-  // A country or region on one side only is context a translator added or dropped (see PLACE_GROUPS).
+  // A country or region on one side only is often context a translator added or dropped: a milder kind.
+  const kind = (mention: NameMention) => (isPlaceOnly(mention) ? 'place' : 'name');
   return [
-    ...missingInTarget.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: m.surface, target: null, detail: 'only in source' })),
-    ...missingInSource.filter((m) => !isPlaceOnly(m)).map((m): Difference => ({ kind: 'name', source: null, target: m.surface, detail: 'only in target' })),
+    ...missingInTarget.map((m): Difference => ({ kind: kind(m), source: m.surface, target: null, detail: 'only in source' })),
+    ...missingInSource.map((m): Difference => ({ kind: kind(m), source: null, target: m.surface, detail: 'only in target' })),
+    ...droppedWords,
   ];
+}
+
+/** The words as written: one stretch of the text when they are adjacent, else listed. */
+function wordsSurface(text: string, words: readonly NameWord[]): string {
+  const stretch = text.slice(words[0]!.start, words.at(-1)!.end);
+  const isOneStretch = words.every((word, k) => k === 0 || /^[\s-]*$/.test(text.slice(words[k - 1]!.end, word.start)));
+  return isOneStretch ? stretch : words.map((word) => text.slice(word.start, word.end)).join(', ');
 }
 
 /** Demonyms from the name groups: every single-word alias after the first that ends like one. */
@@ -434,6 +567,3 @@ function isAcronymOnly(mention: NameMention): boolean {
   return mention.content.every((word) => word.isAcronym);
 }
 
-function absentFrom(mentions: readonly NameMention[], hay: Haystack): NameMention[] {
-  return mentions.filter((mention) => !isPresent(mention, hay));
-}

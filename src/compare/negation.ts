@@ -6,7 +6,7 @@
  * means failing, lacking or forbidding (gagal, dilarang, refuse), or an Indonesian ketidak- noun.
  */
 import type { Difference, Lang } from '../types.js';
-import { fold, tokenize, type Token } from './tokens.js';
+import { tokenised, type Token, type Tokenised } from './tokens.js';
 
 const EN_NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nobody', 'nothing', 'nowhere', 'cannot', 'nope',
@@ -110,15 +110,16 @@ function lexicon(lang: Lang): Lexicon {
 }
 
 /** The negators of a text, each with a word of context either side ("does not allow"). */
-export function findNegations(text: string, lang: Lang): string[] {
+export function findNegations(input: string | Tokenised, lang: Lang): string[] {
+  const { text, tokens } = tokenised(input);
   const { isNegator } = lexicon(lang);
-  const words = tokenize(text).filter((token) => token.kind === 'word');
+  const words = tokens.filter((token) => token.kind === 'word');
   const found: string[] = [];
   words.forEach((token, index) => {
-    const key = fold(token.text);
+    const key = token.folded;
     if (!isNegator(key) || isNumberAbbreviation(text, token)) return;
-    if (IDIOMS_AFTER[key]?.has(fold(words[index + 1]?.text ?? ''))) return;
-    if (IDIOMS_BEFORE[key]?.has(fold(words[index - 1]?.text ?? ''))) return;
+    if (IDIOMS_AFTER[key]?.has(words[index + 1]?.folded ?? '')) return;
+    if (IDIOMS_BEFORE[key]?.has(words[index - 1]?.folded ?? '')) return;
     const from = words[Math.max(0, index - CONTEXT_WORDS)]!;
     const to = words[Math.min(words.length - 1, index + CONTEXT_WORDS)]!;
     found.push(text.slice(from.start, to.end));
@@ -131,16 +132,16 @@ function isNumberAbbreviation(text: string, token: Token): boolean {
   return token.text === 'No' && /^\.\s*\d/.test(text.slice(token.end));
 }
 
-function isNegativeOtherwise(text: string, lang: Lang): boolean {
+function isNegativeOtherwise({ text, tokens }: Tokenised, lang: Lang): boolean {
   const { isNegative } = lexicon(lang);
   if (HYPHENATED_NEGATIVE.test(text)) return true;
   if (lang !== 'id' && EN_NEGATIVE_PHRASES.test(text)) return true;
-  return tokenize(text).some((token) => token.kind === 'word' && isNegative(fold(token.text)));
+  return tokens.some((token) => token.kind === 'word' && isNegative(token.folded));
 }
 
 export function negationDifferences(
-  source: string,
-  target: string,
+  source: Tokenised,
+  target: Tokenised,
   options: { readonly sourceLang: Lang; readonly targetLang: Lang },
 ): Difference[] {
   const sourceNegations = findNegations(source, options.sourceLang);

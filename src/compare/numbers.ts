@@ -3,7 +3,7 @@
  * 1,5 miliar = 1.5 billion; Rp1.500 = IDR 1,500; dua puluh lima = twenty-five = 25.
  */
 import type { Lang } from '../types.js';
-import { fold, tokenize, touches, type Token } from './tokens.js';
+import { tokenised, touches, type Token, type Tokenised } from './tokens.js';
 
 export interface NumberMention {
   /** The text as written, unit and scale words included ("1,5 miliar", "Rp1.500", "37 million"). */
@@ -102,12 +102,18 @@ export function isNumberWord(folded: string): boolean {
   );
 }
 
+/** The value of a number word below a hundred in either language (one, satu, twenty), or undefined. */
+export function smallNumberValue(folded: string): number | undefined {
+  const role = wordRole(folded, 'und');
+  return role?.type === 'small' ? role.value : undefined;
+}
+
 const ORDINALS = new Set([
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'pertama',
 ]);
 
-function wordRole(word: string, lang: Lang): WordRole | undefined {
-  const key = fold(word);
+/** `key` is a folded word. */
+function wordRole(key: string, lang: Lang): WordRole | undefined {
   if (lang !== 'id' && Object.hasOwn(EN_WORDS, key)) return EN_WORDS[key];
   if (lang !== 'en' && Object.hasOwn(ID_WORDS, key)) return ID_WORDS[key];
   return undefined;
@@ -117,11 +123,10 @@ function wordRole(word: string, lang: Lang): WordRole | undefined {
 const FUSED_MULTIPLIERS = ['puluh', 'belas', 'ratus', 'ribu', 'juta'];
 
 /** The roles of one word: usually one, two for fused Indonesian forms (duapuluh = dua puluh). */
-function wordRoles(word: string, lang: Lang): WordRole[] | undefined {
-  const role = wordRole(word, lang);
+function wordRoles(key: string, lang: Lang): WordRole[] | undefined {
+  const role = wordRole(key, lang);
   if (role !== undefined) return [role];
   if (lang === 'en') return undefined;
-  const key = fold(word);
   for (const multiplier of FUSED_MULTIPLIERS) {
     if (!key.endsWith(multiplier) || key.length === multiplier.length) continue;
     const unit = wordRole(key.slice(0, -multiplier.length), 'id');
@@ -140,8 +145,7 @@ const ID_WEAK_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** Words that imply a number (see NumberMention.isWeak), including Indonesian ke- forms: kedua, ketiganya. */
-function weakValue(word: string, lang: Lang): number | undefined {
-  const key = fold(word);
+function weakValue(key: string, lang: Lang): number | undefined {
   if (lang !== 'id' && Object.hasOwn(EN_WEAK_WORDS, key)) return EN_WEAK_WORDS[key];
   if (lang === 'en') return undefined;
   if (Object.hasOwn(ID_WEAK_WORDS, key)) return ID_WEAK_WORDS[key];
@@ -180,8 +184,8 @@ export function readDigits(digits: string): number[] {
 }
 
 /** Every number mentioned in the text, with its readings; numbers inside codes (G20, MH17, Covid-19) are not. */
-export function normalizeNumbers(text: string, lang: Lang): NumberMention[] {
-  const tokens = tokenize(text);
+export function normalizeNumbers(input: string | Tokenised, lang: Lang): NumberMention[] {
+  const { text, tokens } = tokenised(input);
   const mentions: NumberMention[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -221,11 +225,11 @@ function readDigitMention(text: string, tokens: readonly Token[], index: number)
   // Glued suffixes: a scale (5bn, 10rb), "-an" (1990-an), an ordinal or plural (21st, 1990s), a unit (10km).
   const glued = tokens[next];
   if (glued !== undefined && glued.kind === 'word' && touches(token, glued)) {
-    const scale = GLUED_SCALES[fold(glued.text)];
+    const scale = GLUED_SCALES[glued.folded];
     if (scale !== undefined) readings = readings.map((value) => value * scale);
     end = glued.end;
     next++;
-  } else if (glued?.text === '-' && touches(token, glued) && fold(tokens[next + 1]?.text ?? '') === 'an') {
+  } else if (glued?.text === '-' && touches(token, glued) && (tokens[next + 1]?.folded ?? '') === 'an') {
     end = tokens[next + 1]!.end;
     next += 2;
   }
@@ -267,7 +271,7 @@ function readCurrencyPrefix(
   let previous = tokens[before];
   if (previous === undefined) return undefined;
   // "Rp. 1.500": skip the abbreviation's dot.
-  if (previous.text === '.' && tokens[before - 1]?.kind === 'word' && fold(tokens[before - 1]!.text) === 'rp') {
+  if (previous.text === '.' && tokens[before - 1]?.kind === 'word' && tokens[before - 1]!.folded === 'rp') {
     before--;
     previous = tokens[before]!;
   }
@@ -278,14 +282,14 @@ function readCurrencyPrefix(
     }
   }
   if (previous.kind === 'word') {
-    const currency = CURRENCY_PREFIXES[fold(previous.text)];
+    const currency = CURRENCY_PREFIXES[previous.folded];
     if (currency !== undefined && token.start - previous.end <= 2) return { currency, start: previous.start };
     if (touches(previous, token)) return 'code';
   }
   if (previous.text === '-' && touches(previous, token)) {
     const word = tokens[before - 1];
     // Indonesian ordinals (abad ke-21) are numbers; Covid-19 and F-16 are names.
-    if (word?.kind === 'word' && touches(word, previous)) return fold(word.text) === 'ke' ? undefined : 'code';
+    if (word?.kind === 'word' && touches(word, previous)) return word.folded === 'ke' ? undefined : 'code';
   }
   return undefined;
 }
@@ -303,8 +307,8 @@ function readTail(tokens: readonly Token[], from: number, readings: number[]): T
   let next = from;
   let end: number | undefined;
   let scaled = readings;
-  for (let token = tokens[next]; token?.kind === 'word' && Object.hasOwn(SCALE_WORDS, fold(token.text)); ) {
-    const scale = SCALE_WORDS[fold(token.text)]!;
+  for (let token = tokens[next]; token?.kind === 'word' && Object.hasOwn(SCALE_WORDS, token.folded); ) {
+    const scale = SCALE_WORDS[token.folded]!;
     scaled = scaled.map((value) => value * scale);
     end = token.end;
     token = tokens[++next];
@@ -315,19 +319,19 @@ function readTail(tokens: readonly Token[], from: number, readings: number[]): T
     isPercent = true;
     end = after.end;
     next++;
-  } else if (after?.kind === 'word' && PERCENT_WORDS.has(fold(after.text))) {
+  } else if (after?.kind === 'word' && PERCENT_WORDS.has(after.folded)) {
     isPercent = true;
     end = after.end;
     next++;
-  } else if (after?.kind === 'word' && fold(after.text) === 'per' && fold(tokens[next + 1]?.text ?? '') === 'cent') {
+  } else if (after?.kind === 'word' && after.folded === 'per' && (tokens[next + 1]?.folded ?? '') === 'cent') {
     isPercent = true;
     end = tokens[next + 1]!.end;
     next += 2;
   }
   let currency: string | null = null;
   const unit = tokens[next];
-  if (!isPercent && unit?.kind === 'word' && Object.hasOwn(CURRENCY_WORDS, fold(unit.text))) {
-    currency = CURRENCY_WORDS[fold(unit.text)]!;
+  if (!isPercent && unit?.kind === 'word' && Object.hasOwn(CURRENCY_WORDS, unit.folded)) {
+    currency = CURRENCY_WORDS[unit.folded]!;
     end = unit.end;
     next++;
   }
@@ -340,14 +344,14 @@ function readWordMention(text: string, tokens: readonly Token[], index: number, 
   // "a hundred", "a million": the article counts as one only before such a word.
   let impliedOne = false;
   if (lang !== 'id' && /^an?$/i.test(first.text)) {
-    const roles = tokens[index + 1]?.kind === 'word' ? wordRoles(tokens[index + 1]!.text, lang) : undefined;
+    const roles = tokens[index + 1]?.kind === 'word' ? wordRoles(tokens[index + 1]!.folded, lang) : undefined;
     const role = roles?.[0];
     if (role === undefined || (role.type !== 'hundred' && role.type !== 'scale')) return undefined;
     impliedOne = true;
     cursor++;
   }
-  if (!impliedOne && wordRoles(first.text, lang) === undefined) {
-    const weak = weakValue(first.text, lang);
+  if (!impliedOne && wordRoles(first.folded, lang) === undefined) {
+    const weak = weakValue(first.folded, lang);
     if (weak === undefined) return undefined;
     return {
       mention: {
@@ -368,15 +372,15 @@ function readWordMention(text: string, tokens: readonly Token[], index: number, 
     if (token.kind !== 'word') {
       // Compounds may be hyphenated (twenty-five, dua-puluh); any other mark ends the run.
       if (token.text === '-' && touches(tokens[i - 1]!, token) && tokens[i + 1]?.kind === 'word'
-          && touches(token, tokens[i + 1]!) && wordRoles(tokens[i + 1]!.text, lang) !== undefined) continue;
+          && touches(token, tokens[i + 1]!) && wordRoles(tokens[i + 1]!.folded, lang) !== undefined) continue;
       break;
     }
-    if (lang !== 'id' && fold(token.text) === 'and' && i > cursor) {
+    if (lang !== 'id' && token.folded === 'and' && i > cursor) {
       const following = tokens[i + 1];
-      if (following?.kind === 'word' && wordRoles(following.text, lang)?.[0]?.type === 'small') continue;
+      if (following?.kind === 'word' && wordRoles(following.folded, lang)?.[0]?.type === 'small') continue;
       break;
     }
-    const roles = wordRoles(token.text, lang);
+    const roles = wordRoles(token.folded, lang);
     if (roles === undefined) break;
     for (const role of roles) {
       if (role.type === 'small') {
@@ -413,7 +417,7 @@ function readWordMention(text: string, tokens: readonly Token[], index: number, 
   if (following !== undefined && following.text === '-' && touches(last, following) && lang !== 'en') {
     return { next: lastIndex + 2 };
   }
-  if (following?.kind === 'word' && VAGUE_WORDS.has(fold(following.text))) return { next: lastIndex + 2 };
+  if (following?.kind === 'word' && VAGUE_WORDS.has(following.folded)) return { next: lastIndex + 2 };
   const value = total + group + unit;
   const tail = readTail(tokens, lastIndex + 1, [value]);
   const end = tail.end ?? last.end;

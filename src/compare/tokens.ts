@@ -2,10 +2,15 @@
  * The tokens every difference finder works on: runs of digits (with their separators), words (with inner
  * apostrophes: don't, Jum'at, Tesla's), dotted acronyms (U.S.), and single other characters. Offsets point into
  * the text, so a finder can tell whether two tokens touch (Rp1.500, 1990-an, twenty-five) and quote the surface.
+ *
+ * A text is tokenised once per pair side (`tokenised`) and the result shared by all finders: tokenising was the
+ * largest single cost of comparing a pair when each finder did its own.
  */
 
 export interface Token {
   readonly text: string;
+  /** `fold(text)`, computed once: the finders compare words folded. */
+  readonly folded: string;
   readonly start: number;
   readonly end: number;
   readonly kind: 'number' | 'word' | 'other';
@@ -13,7 +18,15 @@ export interface Token {
   readonly isInitial: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\S/gu;
+/** A text with its tokens: what the finders take, so that one tokenisation serves them all. */
+export interface Tokenised {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+/** Groups: 1 dotted acronym, 2 digits, 3 word; else one other character. */
+const TOKEN = /((?:\p{Lu}\.){2,})|(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)|\S/gu;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 /** Characters that may stand between the end of a sentence and the first word of the next. */
 const OPENERS = new Set(['(', '[', '*', '•', '#']);
@@ -24,24 +37,33 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '
 const BOUNDARIES = new Set(['.', '!', '?', '…', ':', ';', '-', '–', '—', '|', ')']);
 
 export function tokenize(text: string): Token[] {
-  const raw: Array<Omit<Token, 'isInitial'>> = [];
-  for (const match of text.matchAll(TOKEN)) {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const value = match[0];
     const start = match.index;
-    const kind = /^\d/.test(value) ? 'number' : /^\p{L}/u.test(value) ? 'word' : 'other';
-    raw.push({ text: value, start, end: start + value.length, kind });
+    const kind =
+      match[2] !== undefined ? 'number' : match[1] !== undefined || (match[3] !== undefined && STARTS_WITH_LETTER.test(value)) ? 'word' : 'other';
+    const isInitial = kind === 'word' && startsUnit(tokens, start);
+    tokens.push({ text: value, folded: kind === 'number' ? value : fold(value), start, end: start + value.length, kind, isInitial });
   }
-  return raw.map((token, index) => ({ ...token, isInitial: token.kind === 'word' && startsUnit(raw, index) }));
+  return tokens;
 }
 
-function startsUnit(tokens: ReadonlyArray<Omit<Token, 'isInitial'>>, index: number): boolean {
-  let before = index - 1;
+/** A text tokenised, or the tokens it already has. */
+export function tokenised(input: string | Tokenised): Tokenised {
+  return typeof input === 'string' ? { text: input, tokens: tokenize(input) } : input;
+}
+
+/** Whether a word starting at `start` after `tokens` (the tokens before it) begins a new unit. */
+function startsUnit(tokens: readonly Token[], start: number): boolean {
+  let before = tokens.length - 1;
   while (before >= 0 && OPENERS.has(tokens[before]!.text)) before--;
   if (before < 0 || QUOTE_MARKS.has(tokens[before]!.text)) return true;
   const previous = tokens[before]!;
   if (!BOUNDARIES.has(previous.text)) return false;
   // A hyphen inside a word (France-Presse, Bangsa-Bangsa) is no boundary; a spaced dash (JAKARTA - As) is.
-  if (previous.text === '-') return previous.end < tokens[before + 1]!.start;
+  if (previous.text === '-') return previous.end < (tokens[before + 1]?.start ?? start);
   return true;
 }
 
@@ -50,15 +72,19 @@ export function touches(a: { readonly end: number }, b: { readonly start: number
   return a.end === b.start;
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  return CAPITALISED.test(word);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const MARKS = /\p{M}/gu;
+const CURLY_APOSTROPHE = /’/g;
 
 /** Lower case without diacritics: "Jum'at" and "jum’at" meet, and so do "Zürich" and "Zurich". */
 export function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/’/g, "'")
-    .toLowerCase();
+  // Most words are plain ASCII, where folding is lower-casing.
+  if (ASCII.test(word)) return word.toLowerCase();
+  return word.normalize('NFD').replace(MARKS, '').replace(CURLY_APOSTROPHE, "'").toLowerCase();
 }

@@ -25,6 +25,13 @@ export const PULL_FILES = ['config.json', 'tokenizer_config.json', 'tokenizer.js
 
 const STAGING = '.partial';
 
+/** How long a pull waits for a connection, for the answer, or for the next bytes of a file: long enough for a slow
+ * hub or mirror, short enough that a stalled connection ends with a message rather than a silent wait. */
+export const DEFAULT_PULL_TIMEOUT_MS = 30_000;
+/** Redirects followed for one file: the hub sends one or two (to its CDN); fetch's own limit is 20. */
+export const MAX_REDIRECTS = 20;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 export interface PullProgress {
   readonly model: string;
   readonly file: string;
@@ -44,6 +51,8 @@ export interface PullOptions {
   /** Allows names outside the known list (a mirror may serve other models of the same layout). */
   readonly allowUnknown?: boolean;
   readonly fetch?: typeof fetch;
+  /** Connect and read timeout: the longest wait for an answer or for the next bytes (default 30 s). */
+  readonly timeoutMs?: number;
 }
 
 export interface PullResult {
@@ -66,27 +75,106 @@ async function sizeOf(path: string): Promise<number | undefined> {
   return (await stat(path).catch(() => undefined))?.size;
 }
 
+interface Transfer {
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+}
+
+/** Aborts a request when nothing has arrived for `ms`: a connect timeout before the answer, a read timeout after. */
+class IdleTimer {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  hasExpired = false;
+
+  constructor(private readonly ms: number) {
+    this.touch();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  touch(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.hasExpired = true;
+      this.controller.abort();
+    }, this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+function stalled(url: string, timeoutMs: number): ModelDownloadError {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  return new ModelDownloadError(`no data from ${url} for ${seconds} s: the server or the network stalled. Run the same command again to resume, or allow longer waits with --timeout SECONDS.`, url);
+}
+
+/** GET `url`, following redirects ourselves, so that a loop gets a message of its own rather than "fetch failed". */
+async function requestFollowing(url: string, headers: Record<string, string>, transfer: Transfer, idle: IdleTimer): Promise<Response> {
+  const seen = new Set<string>([url]);
+  let current = url;
+  for (let redirects = 0; ; redirects += 1) {
+    let response: Response;
+    try {
+      response = await transfer.fetch(current, { headers, redirect: 'manual', signal: idle.signal });
+    } catch (error) {
+      if (idle.hasExpired) throw stalled(current, transfer.timeoutMs);
+      throw new ModelDownloadError(`cannot reach ${current} (${(error as Error).message}). Check the network or the mirror URL (--mirror or ${MIRROR_ENV}), then run the same command again to resume.`, url);
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) return response;
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (location === null) {
+      throw new ModelDownloadError(`${current} answered HTTP ${response.status} without saying where to (no Location header). Check the mirror URL (--mirror or ${MIRROR_ENV}).`, url, response.status);
+    }
+    const next = new URL(location, current).href;
+    if (seen.has(next)) {
+      throw new ModelDownloadError(`${url} redirects in a loop (${current} sends back to ${next}): the server or mirror is misconfigured. Check the mirror URL (--mirror or ${MIRROR_ENV}).`, url, response.status);
+    }
+    if (redirects >= MAX_REDIRECTS) {
+      throw new ModelDownloadError(`${url} redirected more than ${MAX_REDIRECTS} times without reaching the file. Check the mirror URL (--mirror or ${MIRROR_ENV}).`, url, response.status);
+    }
+    seen.add(next);
+    current = next;
+    idle.touch();
+  }
+}
+
 /** Download one file to `target`, resuming `target.part`. */
 async function downloadFile(
   url: string,
   target: string,
   report: (loaded: number, total?: number) => void,
-  fetchImpl: typeof fetch,
+  transfer: Transfer,
+): Promise<number> {
+  const idle = new IdleTimer(transfer.timeoutMs);
+  try {
+    return await downloadWithin(url, target, report, transfer, idle);
+  } finally {
+    idle.stop();
+  }
+}
+
+async function downloadWithin(
+  url: string,
+  target: string,
+  report: (loaded: number, total?: number) => void,
+  transfer: Transfer,
+  idle: IdleTimer,
 ): Promise<number> {
   const part = `${target}.part`;
   await mkdir(dirname(target), { recursive: true });
   let offset = (await sizeOf(part)) ?? 0;
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { headers: offset > 0 ? { Range: `bytes=${offset}-` } : {}, redirect: 'follow' });
-  } catch (error) {
-    throw new ModelDownloadError(`cannot reach ${url} (${(error as Error).message}). Check the network or the mirror URL (--mirror or ${MIRROR_ENV}), then run the same command again to resume.`, url);
-  }
+  const response = await requestFollowing(url, offset > 0 ? { Range: `bytes=${offset}-` } : {}, transfer, idle);
+  idle.touch();
   if (response.status === 416 && offset > 0) {
     // The part file is not a prefix the server recognises: start that file again.
     await response.body?.cancel();
     await rm(part, { force: true });
-    return downloadFile(url, target, report, fetchImpl);
+    return downloadWithin(url, target, report, transfer, idle);
   }
   if (response.status === 404) {
     await response.body?.cancel();
@@ -106,11 +194,13 @@ async function downloadFile(
   const out = await open(part, offset > 0 ? 'a' : 'w');
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      idle.touch();
       await out.write(chunk);
       loaded += chunk.length;
       report(loaded, total);
     }
   } catch (error) {
+    if (idle.hasExpired) throw stalled(url, transfer.timeoutMs);
     throw new ModelDownloadError(`download of ${url} broke off after ${loaded} bytes (${(error as Error).message}). Run the same command again to resume.`, url);
   } finally {
     await out.close();
@@ -180,7 +270,7 @@ async function acquireLock(lock: string, name: string): Promise<void> {
 async function pullInto(name: string, modelsDir: string, staging: string, options: PullOptions): Promise<PullResult> {
   const folder = join(modelsDir, name);
   const base = baseUrl(options.mirror);
-  const fetchImpl = options.fetch ?? fetch;
+  const transfer: Transfer = { fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? DEFAULT_PULL_TIMEOUT_MS };
   let bytes = 0;
   try {
     for (const [fileIndex, file] of PULL_FILES.entries()) {
@@ -193,7 +283,7 @@ async function pullInto(name: string, modelsDir: string, staging: string, option
       }
       bytes += await downloadFile(fileUrl(base, name, file), target, (loaded, total) =>
         options.onProgress?.({ model: name, file, loaded, ...(total === undefined ? {} : { total }), fileIndex, fileCount: PULL_FILES.length }),
-        fetchImpl,
+        transfer,
       );
     }
   } catch (error) {

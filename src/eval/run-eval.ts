@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write-file.js';
-import { alignTexts, isSameLanguage } from '../pipeline.js';
+import { isSameLanguage } from '../compare/pair.js';
+import { alignTexts } from '../pipeline.js';
 import { guessLanguage } from '../text/language.js';
 import { summarizeCalibration, type CalibrationSummary, type ScoredBead } from './calibration.js';
 import {
@@ -18,6 +19,15 @@ import {
   type PrecisionRecall,
 } from './score.js';
 
+/** The figures of one case (`--per-case`). */
+export interface CaseReport {
+  readonly name: string;
+  readonly group: string;
+  /** Beads in the case's gold alignment. */
+  readonly goldBeads: number;
+  readonly metrics: Record<keyof CaseCounts, PrecisionRecall>;
+}
+
 export interface EvalReport {
   readonly model: string;
   readonly cases: number;
@@ -30,6 +40,8 @@ export interface EvalReport {
     readonly groups: Record<string, CalibrationSummary>;
     readonly kinds: Record<string, CalibrationSummary>;
   };
+  /** With `perCase`: every case's own figures, in case order. */
+  readonly perCase?: readonly CaseReport[];
 }
 
 const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
@@ -78,7 +90,7 @@ export async function listCases(casesDir: string): Promise<string[]> {
 export async function runEval(
   casesDir: string,
   embedder: Embedder,
-  options: { predictionsDir?: string; onCase?: (done: number, total: number) => void } = {},
+  options: { predictionsDir?: string; perCase?: boolean; onCase?: (done: number, total: number) => void } = {},
 ): Promise<EvalReport> {
   const cases = await listCases(casesDir);
   if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
@@ -86,6 +98,7 @@ export async function runEval(
   let overall = emptyCounts();
   const groups = new Map<string, CaseCounts>();
   const scored: Array<ScoredBead & { group: string; kind: string }> = [];
+  const perCase: CaseReport[] = [];
   for (const [index, name] of cases.entries()) {
     const folder = join(casesDir, name);
     const [en, id, goldText] = await Promise.all(
@@ -98,7 +111,7 @@ export async function runEval(
       throw new InputError(`${join(folder, 'gold.txt')}: ${(error as Error).message}`);
     }
     // The same engine settings as `align` gives these two files: two of one language are versions.
-    const sameLanguage = isSameLanguage(guessLanguage(en!), guessLanguage(id!));
+    const sameLanguage = isSameLanguage({ lang: guessLanguage(en!) }, { lang: guessLanguage(id!) });
     const beads = await alignTexts(lines(en!), lines(id!), embedder, { sameLanguage });
     if (options.predictionsDir) {
       const text = beads.map((b) => formatBead(b, b.score)).join('\n');
@@ -112,6 +125,7 @@ export async function runEval(
     for (const bead of beads) {
       scored.push({ score: bead.score, isRight: right.has(beadKey(bead)), group, kind: bead.status });
     }
+    if (options.perCase) perCase.push({ name, group, goldBeads: gold.length, metrics: summarize(counts) });
     options.onCase?.(index + 1, cases.length);
   }
   return {
@@ -125,6 +139,7 @@ export async function runEval(
       groups: Object.fromEntries([...groups.keys()].map((g) => [g, summarizeCalibration(scored.filter((b) => b.group === g))])),
       kinds: Object.fromEntries(KINDS.map((k) => [k, summarizeCalibration(scored.filter((b) => b.kind === k))])),
     },
+    ...(options.perCase ? { perCase } : {}),
   };
 }
 
@@ -146,6 +161,7 @@ export function formatEvalReport(report: EvalReport): string {
     header,
     row('all', report.overall),
     ...groupRows,
+    ...(report.perCase ? ['', ...formatPerCase(report.perCase)] : []),
     '',
     ...formatCalibration(report.calibration),
     '',
@@ -174,5 +190,15 @@ function formatCalibration(calibration: EvalReport['calibration']): string[] {
     calibrationRow('all', calibration.overall),
     ...groups.map((g) => calibrationRow(g, calibration.groups[g]!)),
     ...KINDS.filter((k) => calibration.kinds[k]!.beads > 0).map((k) => calibrationRow(k, calibration.kinds[k]!)),
+  ];
+}
+
+/** One line per case: its F1 figures and gold size, so the cases that fail stand out. */
+function formatPerCase(cases: readonly CaseReport[]): string[] {
+  const width = Math.max(4, ...cases.map((c) => c.name.length)) + 2;
+  const f1 = (c: CaseReport) => METRICS.map((k) => c.metrics[k].f1.toFixed(3).padEnd(12)).join('');
+  return [
+    `${'case'.padEnd(width)}${'group'.padEnd(7)}${'beads'.padEnd(7)}${METRICS.map((k) => `${k} F1`.padEnd(12)).join('')}`.trimEnd(),
+    ...cases.map((c) => `${c.name.padEnd(width)}${c.group.padEnd(7)}${String(c.goldBeads).padEnd(7)}${f1(c)}`.trimEnd()),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Alignment, SentencePair } from '../types.js';
 import { summarizeDifferences } from '../compare/index.js';
+import { cleanForDisplay, stripTerminalControls } from '../text/display-text.js';
 import { pairLabel, sideText } from './pair-text.js';
 
 /** Status markers that read without colour. */
@@ -36,20 +37,21 @@ export function toText(alignment: Alignment, width = 100): string {
   const counts = { aligned: 0, omitted: 0, added: 0 };
   for (const pair of alignment.pairs) counts[pair.status]++;
   const out: string[] = [
-    `source: ${alignment.source.path} (${alignment.source.lang}, ${alignment.source.sentences.length} sentences)`,
-    `target: ${alignment.target.path} (${alignment.target.lang}, ${alignment.target.sentences.length} sentences)`,
-    `model: ${alignment.model}  pairs: ${alignment.pairs.length}  aligned: ${counts.aligned}  omitted: ${counts.omitted}  added: ${counts.added}`,
+    `source: ${stripTerminalControls(alignment.source.path)} (${alignment.source.lang}, ${alignment.source.sentences.length} sentences)`,
+    `target: ${stripTerminalControls(alignment.target.path)} (${alignment.target.lang}, ${alignment.target.sentences.length} sentences)`,
+    `model: ${stripTerminalControls(alignment.model)}  pairs: ${alignment.pairs.length}  aligned: ${counts.aligned}  omitted: ${counts.omitted}  added: ${counts.added}`,
     '',
   ];
   for (const pair of alignment.pairs) {
     const indexes = `[${pair.source.join(',')}]:[${pair.target.join(',')}]`;
     out.push(`${MARKER[pair.status]} ${pairLabel(pair)} ${indexes} score ${pair.score.toFixed(2)}`);
-    const left = wrapText(pair.source.length ? sideText(alignment, pair, 'source') : NO_COUNTERPART, column);
-    const right = wrapText(pair.target.length ? sideText(alignment, pair, 'target') : NO_COUNTERPART, column);
+    // The listing goes to a terminal or a pager: escape sequences in the input must not drive it.
+    const left = wrapText(pair.source.length ? cleanForDisplay(sideText(alignment, pair, 'source')) : NO_COUNTERPART, column);
+    const right = wrapText(pair.target.length ? cleanForDisplay(sideText(alignment, pair, 'target')) : NO_COUNTERPART, column);
     for (let k = 0; k < Math.max(left.length, right.length); k++) {
       out.push(`${(left[k] ?? '').padEnd(column)} | ${right[k] ?? ''}`.trimEnd());
     }
-    if (pair.differences.length > 0) out.push(`  differences: ${summarizeDifferences(pair.differences)}`);
+    if (pair.differences.length > 0) out.push(`  differences: ${cleanForDisplay(summarizeDifferences(pair.differences))}`);
     out.push('');
   }
   return out.join('\n');

@@ -3,6 +3,7 @@ import type { Document } from '../types.js';
 import type { MultiAlignment, VersionCell } from '../versions.js';
 import { documentJson, pairsJson } from './json.js';
 import { formatCsv } from './csv.js';
+import { cleanForDisplay, stripTerminalControls } from '../text/display-text.js';
 import { wrapText } from './text.js';
 
 function cellText(document: Document, cell: VersionCell | null): string {
@@ -48,17 +49,18 @@ export function multiToCsv(multi: MultiAlignment, options: { bom?: boolean } = {
 
 /** Text: each row as a block, the pivot first, then every version's counterpart. */
 export function multiToText(multi: MultiAlignment, width = 100): string {
-  const labels = versionLabels(multi);
+  const labels = versionLabels(multi).map(stripTerminalControls);
   const labelWidth = Math.max(...labels.map((l) => l.length)) + 2;
   const column = Math.max(20, width - labelWidth);
   const out = [
-    `pivot: ${multi.pivot.path} (${multi.pivot.lang}, ${multi.pivot.sentences.length} sentences)`,
-    ...multi.versions.map((d) => `version: ${d.path} (${d.lang}, ${d.sentences.length} sentences)`),
-    `model: ${multi.model}  rows: ${multi.rows.length}`,
+    `pivot: ${stripTerminalControls(multi.pivot.path)} (${multi.pivot.lang}, ${multi.pivot.sentences.length} sentences)`,
+    ...multi.versions.map((d) => `version: ${stripTerminalControls(d.path)} (${d.lang}, ${d.sentences.length} sentences)`),
+    `model: ${stripTerminalControls(multi.model)}  rows: ${multi.rows.length}`,
     '',
   ];
   const block = (label: string, text: string): void => {
-    wrapText(text, column).forEach((line, k) => out.push(`${(k === 0 ? label : '').padEnd(labelWidth)}${line}`.trimEnd()));
+    // For a terminal or a pager: escape sequences in the input must not drive it.
+    wrapText(cleanForDisplay(text), column).forEach((line, k) => out.push(`${(k === 0 ? label : '').padEnd(labelWidth)}${line}`.trimEnd()));
   };
   for (const row of multi.rows) {
     block(labels[0]!, row.pivot === null ? '(only in another version)' : multi.pivot.sentences[row.pivot]!.text);

@@ -1,18 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { openOutput, type OpenOptions } from './output-file.js';
 
 /**
- * Write `data` to `path` through a temporary file in the same folder and a rename, so a reader never sees a
- * half-written file and a failed run leaves the old file untouched.
+ * Write `data` to `path` in one go through openOutput: a temporary file in the same folder and a rename for a
+ * regular file (a reader never sees a half-written file, a failed write leaves the old file untouched), straight
+ * through for a FIFO or a device.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: OpenOptions = {}): Promise<void> {
+  const output = await openOutput(path, options);
   try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    await output.write(data);
+    await output.commit();
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await output.abort();
     throw error;
   }
 }

@@ -52,6 +52,13 @@ const MAGIC_NUMBERS: readonly { readonly bytes: readonly number[]; readonly what
   { bytes: [0xff, 0xd8, 0xff], what: `a JPEG image — ${FIX_TEXT}` },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: `a GIF image — ${FIX_TEXT}` },
   { bytes: [0x1f, 0x8b], what: 'gzip-compressed — decompress it first' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'xz-compressed — decompress it first' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'zstd-compressed — decompress it first' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive — extract the article first' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: `a binary file (an ELF program or library), not text — ${FIX_TEXT}` },
+  { bytes: [0xcf, 0xfa, 0xed, 0xfe], what: `a binary file (a macOS program), not text — ${FIX_TEXT}` },
+  { bytes: [0x00, 0x61, 0x73, 0x6d], what: `a binary file (WebAssembly), not text — ${FIX_TEXT}` },
+  { bytes: [...new TextEncoder().encode('SQLite format 3'), 0x00], what: `a binary file (an SQLite database), not text — ${FIX_TEXT}` },
 ];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -133,6 +140,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** In UTF-16 text of a Latin-script language, most characters have a zero high byte: zeros at every other
+ * position, all on one side (odd offsets for little-endian, even for big-endian). A program or an image has
+ * zeros on both sides. */
+const UTF16_MIN_ZERO_SHARE = 0.3;
+/** ...and almost none on the other side: a NUL character (two zero bytes) is rare even in UTF-16. */
+const UTF16_MAX_OTHER_ZERO_SHARE = 0.02;
+
+function looksLikeUtf16(head: Uint8Array): boolean {
+  let even = 0;
+  let odd = 0;
+  head.forEach((byte, index) => {
+    if (byte === 0 && index % 2 === 0) even += 1;
+    else if (byte === 0) odd += 1;
+  });
+  const pairs = Math.max(1, Math.floor(head.length / 2));
+  const [most, least] = even > odd ? [even, odd] : [odd, even];
+  return most >= pairs * UTF16_MIN_ZERO_SHARE && least <= pairs * UTF16_MAX_OTHER_ZERO_SHARE;
+}
+
 function decode(path: string, bytes: Uint8Array): string {
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
     throw new InputError(`${path}: is UTF-32, which is not supported — ${FIX_ENCODING}`);
@@ -151,11 +177,8 @@ function decode(path: string, bytes: Uint8Array): string {
   const magic = MAGIC_NUMBERS.find((entry) => startsWith(head, entry.bytes));
   if (magic) throw new InputError(`${path}: is ${magic.what}`);
   if (head.includes(0)) {
-    // ASCII text in UTF-16 has a zero in every other byte; other binaries have them anywhere.
-    const zeros = head.filter((byte) => byte === 0).length;
-    const looksUtf16 = zeros >= head.length / 3;
     throw new InputError(
-      looksUtf16
+      looksLikeUtf16(head)
         ? `${path}: looks like UTF-16 without a byte-order mark — ${FIX_ENCODING}`
         : `${path}: is a binary file, not text — ${FIX_TEXT}`,
     );
@@ -201,3 +224,6 @@ export async function readText(path: string): Promise<TextFile> {
   }
   return { text, format };
 }
+
+/** The decoding of readText for files that are not articles (a batch manifest): same encodings, same messages. */
+export { decode as decodeText };

@@ -19,11 +19,13 @@ const knots: Array<[number, number]> = [
 
 describe('applyIsotonic', () => {
   it.each([
-    [0.1, 0.1, 'flat before the first knot'],
+    [0, 0, 'towards 0 before the first knot'],
+    [0.1, 0.05, 'in proportion before the first knot'],
     [0.2, 0.1, 'at a knot'],
     [0.4, 0.3, 'linear between knots'],
     [0.75, 0.725, 'linear between the last two'],
-    [0.99, 0.95, 'flat after the last knot'],
+    [0.96, 0.98, 'in proportion after the last knot'],
+    [1, 1, 'towards 1 after the last knot'],
   ])('maps %f to %f (%s)', (p, expected) => {
     expect(applyIsotonic(knots, p)).toBeCloseTo(expected, 10);
   });

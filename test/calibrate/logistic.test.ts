@@ -39,12 +39,21 @@ describe('fitLogistic', () => {
 });
 
 describe('fitIsotonic', () => {
+  // Knot heights are (right + 1) / (beads + 2): a block of 2 right beads says 3/4, not certainty.
   it.each([
-    ['already increasing (equal neighbours share a block)', [1, 2, 3], [false, true, true], 1, [[1, 0], [2.5, 1]]],
-    // 2 and 3 violate the order (1 then 0): pooled into one block at x 2.5, share 0.5.
-    ['pools a violation', [1, 2, 3, 4], [false, true, false, true], 1, [[1, 0], [2.5, 0.5], [4, 1]]],
-    ['minimum block size', [1, 2, 3, 4], [false, false, true, true], 2, [[1.5, 0], [3.5, 1]]],
-    ['small last block pooled backwards', [1, 2, 3], [false, false, true], 2, [[2, 1 / 3]]],
+    ['already increasing (equal neighbours share a block)', [1, 2, 3], [false, true, true], 1, [[1, 1 / 3], [2.5, 3 / 4]]],
+    // 2 and 3 violate the order (1 then 0): pooled into one block at x 2.5, share 1 of 2.
+    ['pools a violation', [1, 2, 3, 4], [false, true, false, true], 1, [[1, 1 / 3], [2.5, 1 / 2], [4, 2 / 3]]],
+    ['minimum block size', [1, 2, 3, 4], [false, false, true, true], 2, [[1.5, 1 / 4], [3.5, 3 / 4]]],
+    ['small last block pooled backwards', [1, 2, 3], [false, false, true], 2, [[2, 2 / 5]]],
+    // One wrong bead (1/3 smoothed) before a block of 100 with one right (2/102): smoothing broke the order, pooled.
+    [
+      'blocks pooled again after smoothing',
+      Array.from({ length: 101 }, (_, k) => k + 1),
+      [false, true, ...Array.from({ length: 99 }, () => false)],
+      1,
+      [[51, 2 / 103]],
+    ],
   ])('%s', (_, xs, labels, minBlock, knots) => {
     const fitted = fitIsotonic(xs, labels, minBlock);
     expect(fitted.length).toBe(knots.length);

@@ -87,12 +87,24 @@ describe('findDifferences', () => {
     ['She lives in Afghanistan.', 'Dia tinggal di Afganistan.', ''],
     ['The attack was reported by Reuters.', 'Serangan itu dilaporkan.', 'name: Reuters ≠ —'],
     // A lone capitalised word starting a sentence is not taken for a name: it may be any word.
-    ['Reuters reported the attack.', 'Serangan itu dilaporkan.', ''],
+    // A sentence's first word is a name when the corpora write it capitalised nearly always.
+    ['Reuters reported the attack.', 'Serangan itu dilaporkan.', 'name: Reuters ≠ —'],
+    ['Stocks fell sharply.', 'Saham turun tajam.', ''],
     ['The minister met Joko Widodo.', 'Menteri itu bertemu Presiden Joko Widodo.', ''],
     ['Officials in Jakarta said so.', 'Pejabat di Bandung mengatakan demikian.', 'name: Jakarta ≠ Bandung'],
-    // A country on one side only is context a translator added; against another name it is a change.
-    ['Officials in Kabul said so.', 'Pejabat di Kabul, ibukota Afghanistan, mengatakan demikian.', ''],
+    // A country on one side only is often context a translator added: a milder kind; against another name it is a
+    // change of name.
+    ['Officials in Kabul said so.', 'Pejabat di Kabul, ibukota Afghanistan, mengatakan demikian.', 'place: — ≠ Afghanistan'],
     ['He flew to Japan.', 'Dia terbang ke Korea.', 'name: Japan ≠ Korea'],
+    // One word of a name dropped while the rest is kept; a given name dropped before a kept surname is style.
+    ['Look at them, said Hamdan bin Musaileh, a Yemeni.', 'Lihat mereka, kata Hamdan bin, warga Yaman.', 'name: Musaileh ≠ —'],
+    ['Federer lost to Andy Murray.', 'Federer kalah dari Andy.', 'name: Murray ≠ —'],
+    ['Prime Minister Tony Blair said so.', 'Perdana Menteri Blair berkata demikian.', ''],
+    // Capitalised ordinary words: alone ("Cuma"), or a name made of them only, which translation renders.
+    ['He only wanted to go home.', 'Dia Cuma ingin pulang.', ''],
+    ['The New Forces rebels hold the north.', 'Pemberontak Pasukan Baru menguasai utara.', ''],
+    // Initials with a number word as its digit.
+    ['He drives in Formula One.', 'Dia membalap di F1.', ''],
     // Two acronyms left face to face are one name abbreviated in each language.
     ['The CBS figures came out.', 'Data BPS keluar.', ''],
     ['The MFI law was passed.', 'Undang-undang LKM disahkan.', ''],

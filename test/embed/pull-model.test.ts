@@ -40,6 +40,12 @@ const behaviour = {
   cutAfter: new Map<string, number>(),
   ignoreRange: false,
   cut: undefined as (() => void) | undefined,
+  /** URL paths answered with nothing at all: the connection stays open and silent. */
+  silent: new Set<string>(),
+  /** URL paths whose next body stops after this many bytes while the connection stays open. */
+  stallAfter: new Map<string, number>(),
+  /** URL path -> where it redirects (a Location header). */
+  redirects: new Map<string, (url: string) => string>(),
 };
 
 /** Progress listener that drops the held connection once the client reports the held bytes received. */
@@ -60,6 +66,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '';
     served.push({ method: req.method ?? '', url, range: req.headers.range });
+    if (behaviour.silent.has(url)) return;
+    const redirect = behaviour.redirects.get(url) ?? [...behaviour.redirects].find(([prefix]) => prefix.endsWith('*') && url.startsWith(prefix.slice(0, -1)))?.[1];
+    if (redirect) {
+      res.writeHead(302, { location: redirect(url) }).end();
+      return;
+    }
     const match = /^\/(.+)\/resolve\/main\/(.+)$/.exec(url);
     const body = match ? models.get(match[1]!)?.get(match[2]!) : undefined;
     if (!body) {
@@ -75,6 +87,12 @@ beforeAll(async () => {
     const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body.length - start) };
     if (start > 0) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
     else res.writeHead(200, headers);
+    const stallAt = behaviour.stallAfter.get(url);
+    if (stallAt !== undefined) {
+      behaviour.stallAfter.delete(url);
+      res.write(body.subarray(start, start + stallAt)); // and never the rest
+      return;
+    }
     const cut = behaviour.cutAfter.get(url);
     if (cut !== undefined) {
       behaviour.cutAfter.delete(url);
@@ -91,6 +109,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  server.closeAllConnections(); // the stalled ones
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -100,6 +119,9 @@ beforeEach(() => {
   behaviour.cutAfter.clear();
   behaviour.ignoreRange = false;
   behaviour.cut = undefined;
+  behaviour.silent.clear();
+  behaviour.stallAfter.clear();
+  behaviour.redirects.clear();
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -209,6 +231,56 @@ describe('pullModel from a loopback mirror', () => {
       if (saved === undefined) delete process.env[MIRROR_ENV];
       else process.env[MIRROR_ENV] = saved;
     }
+  });
+
+  describe('a stalled server or a redirect loop ends the pull with its own message', () => {
+    /** Short waits for the tests; the default is DEFAULT_PULL_TIMEOUT_MS. */
+    const timeoutMs = 300;
+    const configPath = '/Xenova/LaBSE/resolve/main/config.json';
+
+    it('a server that never answers: a timeout, and nothing left behind', async () => {
+      behaviour.silent.add(configPath);
+      const error = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir, timeoutMs }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelDownloadError);
+      expect((error as Error).message).toMatch(/^no data from http:\/\/127\.0\.0\.1:\d+\/Xenova\/LaBSE\/resolve\/main\/config\.json for 0\.3 s: .*--timeout SECONDS/);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('a body that stops coming: a timeout, and what arrived is kept to resume', async () => {
+      const onnxPath = `/Xenova/LaBSE/resolve/main/${ONNX}`;
+      behaviour.stallAfter.set(onnxPath, 100);
+      const error = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir, timeoutMs }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelDownloadError);
+      expect((error as Error).message).toMatch(/^no data from .* for 0\.3 s: .*resume/);
+      expect(readFileSync(join(dir, '.partial', 'Xenova', 'LaBSE', `${ONNX}.part`)).length).toBe(100);
+      const result = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir, timeoutMs });
+      expect(readFileSync(join(result.folder, ONNX))).toEqual(models.get('Xenova/LaBSE')!.get(ONNX));
+    });
+
+    it('a redirect to where the file is (as the hub sends to its CDN) is followed', async () => {
+      behaviour.redirects.set('/cdn/*', (url) => url.replace('/cdn', ''));
+      const result = await pullModel('Xenova/LaBSE', { mirror: `${base}/cdn`, modelsDir: dir, timeoutMs });
+      expect(readFileSync(join(result.folder, ONNX))).toEqual(models.get('Xenova/LaBSE')!.get(ONNX));
+    });
+
+    it('a redirect loop', async () => {
+      behaviour.redirects.set(configPath, () => '/elsewhere');
+      behaviour.redirects.set('/elsewhere', () => configPath);
+      const error = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir, timeoutMs }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelDownloadError);
+      expect((error as Error).message).toMatch(/config\.json redirects in a loop \(.*\/elsewhere sends back to .*config\.json\)/);
+      expect(served.length).toBe(2);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('an endless chain of redirects', async () => {
+      let hop = 0;
+      behaviour.redirects.set(configPath, () => `/hop/${(hop += 1)}`);
+      behaviour.redirects.set('/hop/*', () => `/hop/${(hop += 1)}`);
+      const error = await pullModel('Xenova/LaBSE', { mirror: base, modelsDir: dir, timeoutMs }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelDownloadError);
+      expect((error as Error).message).toMatch(/config\.json redirected more than 20 times/);
+    });
   });
 
   it('refuses names it does not know, and paths, before any request', async () => {

@@ -1,6 +1,6 @@
 import type { Alignment, Document, Sentence } from '../../src/types.js';
 
-function document(path: string, lang: Document['lang'], texts: readonly string[]): Document {
+export function document(path: string, lang: Document['lang'], texts: readonly string[]): Document {
   const sentences: Sentence[] = [];
   let text = '';
   for (const [k, sentenceText] of texts.entries()) {

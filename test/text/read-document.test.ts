@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,11 @@ describe('readText: bad input', () => {
     write('odd-utf16.txt', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]));
     write('scripts-only.html', '<html><head><title>x</title></head><body><script>go()</script></body></html>');
     write('controls.txt', 'a\u0001b\u0002c\u0003d\u0004e\u0005f');
+    // A real program: its zeros fall on both byte parities, which UTF-16 text never does.
+    const program = readFileSync('/bin/ls').subarray(0, 65_536);
+    write('program', program);
+    write('program-no-magic.dat', Uint8Array.from(program, (byte, index) => (index < 4 ? 0x41 : byte)));
+    write('no-bom-utf16be.txt', utf16('Kalimat satu. Kalimat dua.', 'be').subarray(2));
   });
 
   it.each([
@@ -125,6 +130,9 @@ describe('readText: bad input', () => {
     ['odd-utf16.txt', /odd-utf16\.txt: is not valid UTF-16LE/u],
     ['scripts-only.html', /scripts-only\.html: the page has no visible text .* — give an article/u],
     ['controls.txt', /controls\.txt: is a binary file, not text/u],
+    ['program', /program: is a binary file \(an ELF program or library\), not text — give a text/u],
+    ['program-no-magic.dat', /program-no-magic\.dat: is a binary file, not text — give a text/u],
+    ['no-bom-utf16be.txt', /no-bom-utf16be\.txt: looks like UTF-16 without a byte-order mark/u],
   ])('%s: one line naming the file and the fix', async (name, message) => {
     const error = await readText(file(name)).then(
       () => undefined,

@@ -1,0 +1,156 @@
+/**
+ * The differences part of `npm run bench`: how long findDifferences takes on the aligned pairs of the bench's
+ * long pair, and how often it flags true translations (every flag there is a false alarm). Figures are printed,
+ * never asserted.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findDifferences, measureFalseAlarms, type CompareOptions } from '../compare/index.js';
+import { listCases } from '../eval/run-eval.js';
+import { parseBeads, type Bead } from '../eval/score.js';
+import type { Difference, DifferenceKind } from '../types.js';
+import { PLANT_KINDS, plantChanges, type PlantKind, type TextPair } from './plant-changes.js';
+
+/** Sentences per side of the bench's long pair: the dev cases repeated until about this many (as src/bench.ts). */
+const LONG_PAIR_SENTENCES = 9000;
+/** Timed runs; the median is printed, since the machine is shared and single runs are noisy. */
+const TIMED_RUNS = 5;
+/** Planted changes of each kind, and the seed that chooses them: fixed, so figures compare across commits. */
+const PLANTS_PER_KIND = 300;
+const PLANT_SEED = 11;
+const EN_ID: CompareOptions = { sourceLang: 'en', targetLang: 'id' };
+
+/** The difference kinds that count as finding a planted change of each kind. */
+const EXPECTED: Record<PlantKind, readonly DifferenceKind[]> = {
+  // A number inside a date is the date finder's to report, and a date's day or year is a number.
+  number: ['number', 'date'],
+  name: ['name', 'place'],
+  date: ['date', 'number'],
+  negation: ['negation'],
+  phrase: ['omission', 'addition'],
+};
+
+export interface DevCase {
+  readonly name: string;
+  readonly en: readonly string[];
+  readonly id: readonly string[];
+  readonly gold: readonly Bead[];
+}
+
+export async function readDevCases(casesDir: string): Promise<DevCase[]> {
+  const cases: DevCase[] = [];
+  for (const name of await listCases(casesDir)) {
+    const read = (file: string) => readFileSync(join(casesDir, name, file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+    cases.push({ name, en: read('en.txt'), id: read('id.txt'), gold: parseBeads(readFileSync(join(casesDir, name, 'gold.txt'), 'utf8')) });
+  }
+  return cases;
+}
+
+/** The gold pairs of the cases as joined texts, those with a sentence on each side. */
+function alignedPairs(cases: readonly DevCase[], shape?: { source: number; target: number }) {
+  const pairs: Array<{ en: string; id: string }> = [];
+  for (const c of cases) {
+    for (const bead of c.gold) {
+      if (bead.source.length === 0 || bead.target.length === 0) continue;
+      if (shape && (bead.source.length !== shape.source || bead.target.length !== shape.target)) continue;
+      pairs.push({ en: bead.source.map((i) => c.en[i]!).join(' '), id: bead.target.map((j) => c.id[j]!).join(' ') });
+    }
+  }
+  return pairs;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** CPU and wall time of findDifferences over the long pair's aligned pairs (the dev cases' gold pairs, repeated). */
+function timeLongPair(cases: readonly DevCase[]): void {
+  const sentences = cases.reduce((sum, c) => sum + c.en.length, 0);
+  const repeat = Math.max(1, Math.round(LONG_PAIR_SENTENCES / sentences));
+  const once = alignedPairs(cases);
+  const pairs = Array.from({ length: repeat }, () => once).flat();
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let run = 0; run < TIMED_RUNS; run++) {
+    const started = performance.now();
+    const before = process.cpuUsage();
+    for (const pair of pairs) findDifferences(pair.en, pair.id, { sourceLang: 'en', targetLang: 'id' });
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1e6);
+    wall.push((performance.now() - started) / 1000);
+  }
+  console.log(
+    `findDifferences on the long pair's ${pairs.length} aligned pairs: ${median(cpu).toFixed(2)} s CPU, ` +
+      `${median(wall).toFixed(2)} s wall (median of ${TIMED_RUNS}; ${((1e6 * median(cpu)) / pairs.length).toFixed(0)} µs a pair)`,
+  );
+}
+
+/** The gold 1-1 pairs of the dev cases are true translations: every difference flagged there is a false alarm. */
+function falseAlarms(cases: readonly DevCase[]): void {
+  const rates = measureFalseAlarms(alignedPairs(cases, { source: 1, target: 1 }));
+  const percent = (count: number) => `${((100 * count) / rates.pairs).toFixed(1)}%`;
+  const kinds = Object.entries(rates.byKind).map(([kind, count]) => `${kind} ${percent(count)}`).join(', ');
+  console.log(`differences flagged on ${rates.pairs} true 1-1 translations: ${percent(rates.flagged)} (${kinds})`);
+}
+
+/** Line n of each dev-raw .en file and line n of its .id file: true translations. */
+export function readDevRawPairs(devRawDir: string): TextPair[] {
+  const pairs: TextPair[] = [];
+  for (const file of readdirSync(devRawDir).filter((name) => name.endsWith('.en')).sort()) {
+    const en = readFileSync(join(devRawDir, file), 'utf8').split(/\r?\n/);
+    const id = readFileSync(join(devRawDir, file.replace(/\.en$/, '.id')), 'utf8').split(/\r?\n/);
+    en.forEach((line, k) => {
+      if (line.trim() && id[k]?.trim()) pairs.push({ en: line.trim(), id: id[k]!.trim() });
+    });
+  }
+  return pairs;
+}
+
+function key(difference: Difference): string {
+  return JSON.stringify([difference.kind, difference.source, difference.target]);
+}
+
+function percent(count: number, total: number): string {
+  return `${((100 * count) / Math.max(1, total)).toFixed(1)}%`;
+}
+
+/** Recall by kind on planted changes: a change is found when a difference of its kind appears that the untouched
+ * pair did not have. Also the share of untouched pairs flagged, by kind. */
+function plantedChanges(pairs: readonly TextPair[], options: CompareOptions = EN_ID): void {
+  const planted = plantChanges(pairs, { seed: PLANT_SEED, perKind: PLANTS_PER_KIND });
+  const before = new Map<number, Set<string>>();
+  const found = new Map<PlantKind, number>();
+  const foundAny = new Map<PlantKind, number>();
+  const total = new Map<PlantKind, number>();
+  for (const change of planted) {
+    let untouched = before.get(change.pair);
+    if (untouched === undefined) {
+      const pair = pairs[change.pair]!;
+      untouched = new Set(findDifferences(pair.en, pair.id, options).map(key));
+      before.set(change.pair, untouched);
+    }
+    const fresh = findDifferences(change.en, change.id, options).filter((difference) => !untouched.has(key(difference)));
+    total.set(change.kind, (total.get(change.kind) ?? 0) + 1);
+    if (fresh.some((difference) => EXPECTED[change.kind].includes(difference.kind))) found.set(change.kind, (found.get(change.kind) ?? 0) + 1);
+    if (fresh.length > 0) foundAny.set(change.kind, (foundAny.get(change.kind) ?? 0) + 1);
+  }
+  const cells = PLANT_KINDS.map((kind) => {
+    const n = total.get(kind) ?? 0;
+    const any = kind === 'phrase' ? ` (any kind ${percent(foundAny.get(kind) ?? 0, n)})` : '';
+    return `${kind} ${percent(found.get(kind) ?? 0, n)} of ${n}${any}`;
+  });
+  const all = [...found.values()].reduce((a, b) => a + b, 0);
+  console.log(`planted changes found (dev-raw, seed ${PLANT_SEED}): ${cells.join(', ')}; overall ${percent(all, planted.length)}`);
+  const rates = measureFalseAlarms(pairs, options);
+  const kinds = Object.entries(rates.byKind).map(([kind, count]) => `${kind} ${percent(count, rates.pairs)}`).join(', ');
+  console.log(`untouched dev-raw pairs flagged: ${percent(rates.flagged, rates.pairs)} of ${rates.pairs} (${kinds})`);
+}
+
+export async function benchDifferences(casesDir: string, devRawDir: string): Promise<void> {
+  const cases = await readDevCases(casesDir);
+  timeLongPair(cases);
+  falseAlarms(cases);
+  if (existsSync(devRawDir)) plantedChanges(readDevRawPairs(devRawDir));
+  else console.log(`(no dev-raw pairs at ${devRawDir}: set SELARAS_DEV_RAW to measure planted changes)`);
+}
