@@ -173,13 +173,6 @@ export interface PathConfidence {
   readonly posteriors: Float64Array;
 }
 
-/** min(a, b) softened: -T log(exp(-a / T) + exp(-b / T)). */
-function softMin(a: number, b: number, temperature: number): number {
-  if (a === Infinity) return b;
-  if (b === Infinity) return a;
-  return Math.min(a, b) - temperature * Math.log1p(Math.exp(-Math.abs(a - b) / temperature));
-}
-
 /**
  * Margins and posteriors of the beads of `path` (the best path within `band`). An unpaired sentence counts as the
  * same bead wherever the path leaves it out (an omission just before or just after an addition is one output).
@@ -203,49 +196,60 @@ export function pathConfidence(
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
   const cells = offset[n + 1]!;
   const at = (i: number, j: number): number => (i < 0 || i > n || j < lo[i]! || j > hi[i]! ? -1 : offset[i]! - lo[i]! + j);
-  // costs[cell * shapes + s]: the bead of shape s ending at the cell (Infinity where it leaves the band).
-  const costs = new Float64Array(cells * shapes.length).fill(Infinity);
+  const count = shapes.length;
+  // Edge (cell, s): the bead of shape s that ends at the cell, from cell `from[e]`, costing `costs[e]`; `to[e]` is the
+  // cell the bead of shape s starting at the cell ends at. Cells are numbered in DP order, so one pass each way.
+  const from = new Int32Array(cells * count).fill(-1);
+  const to = new Int32Array(cells * count).fill(-1);
+  const costs = new Float64Array(cells * count).fill(Infinity);
+  const rowOf = new Int32Array(cells);
   for (let i = 0; i <= n; i++) {
     for (let j = lo[i]!; j <= hi[i]!; j++) {
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s]!;
-        if (at(i - shape.source, j - shape.target) < 0) continue;
-        costs[at(i, j) * shapes.length + s] = beadCost(i - shape.source, j - shape.target, shape.source, shape.target);
+      const cell = at(i, j);
+      rowOf[cell] = i;
+      for (let s = 0; s < count; s++) {
+        const { source: a, target: b } = shapes[s]!;
+        if (a === 0 && b === 0) continue;
+        const prev = at(i - a, j - b);
+        if (prev >= 0) {
+          from[cell * count + s] = prev;
+          costs[cell * count + s] = beadCost(i - a, j - b, a, b);
+        }
+        to[cell * count + s] = at(i + a, j + b);
       }
     }
   }
-  const sweep = (combine: (a: number, b: number) => number) => {
-    const forward = new Float64Array(cells).fill(Infinity);
-    forward[0] = 0;
-    for (let i = 0; i <= n; i++) {
-      for (let j = lo[i]!; j <= hi[i]!; j++) {
-        const cell = at(i, j);
-        for (let s = 0; s < shapes.length; s++) {
-          const shape = shapes[s]!;
-          const prev = at(i - shape.source, j - shape.target);
-          if (prev >= 0) forward[cell] = combine(forward[cell]!, forward[prev]! + costs[cell * shapes.length + s]!);
-        }
-      }
+  // Hard (min) and soft (-T log sum exp(-x / T)) sums, forward from (0, 0) and backward from (n, m).
+  const hardForward = new Float64Array(cells).fill(Infinity);
+  const softForward = new Float64Array(cells).fill(Infinity);
+  hardForward[0] = 0;
+  softForward[0] = 0;
+  for (let cell = 1; cell < cells; cell++) {
+    let hard = Infinity;
+    for (let s = 0; s < count; s++) {
+      const prev = from[cell * count + s]!;
+      if (prev >= 0) hard = Math.min(hard, hardForward[prev]! + costs[cell * count + s]!);
     }
-    const backward = new Float64Array(cells).fill(Infinity);
-    backward[at(n, m)] = 0;
-    for (let i = n; i >= 0; i--) {
-      for (let j = hi[i]!; j >= lo[i]!; j--) {
-        const cell = at(i, j);
-        if (backward[cell] === Infinity) continue;
-        for (let s = 0; s < shapes.length; s++) {
-          const shape = shapes[s]!;
-          const prev = at(i - shape.source, j - shape.target);
-          if (prev >= 0) backward[prev] = combine(backward[prev]!, costs[cell * shapes.length + s]! + backward[cell]!);
-        }
-      }
+    hardForward[cell] = hard;
+    softForward[cell] = softSum(cell, count, from, costs, softForward, temperature, false);
+  }
+  const hardBackward = new Float64Array(cells).fill(Infinity);
+  const softBackward = new Float64Array(cells).fill(Infinity);
+  const end = at(n, m);
+  hardBackward[end] = 0;
+  softBackward[end] = 0;
+  for (let cell = cells - 1; cell >= 0; cell--) {
+    if (cell === end) continue;
+    let hard = Infinity;
+    for (let s = 0; s < count; s++) {
+      const next = to[cell * count + s]!;
+      if (next >= 0) hard = Math.min(hard, costs[next * count + s]! + hardBackward[next]!);
     }
-    return { forward, backward };
-  };
-  const hard = sweep(Math.min);
-  const soft = sweep((a, b) => softMin(a, b, temperature));
-  const best = hard.forward[at(n, m)]!;
-  const total = soft.forward[at(n, m)]!;
+    hardBackward[cell] = hard;
+    softBackward[cell] = softSum(cell, count, to, costs, softBackward, temperature, true);
+  }
+  const best = hardForward[end]!;
+  const total = softForward[end]!;
   // Which path bead covers each sentence; the alternatives are the other beads that cover it.
   const sourceBead = new Int32Array(n).fill(-1);
   const targetBead = new Int32Array(m).fill(-1);
@@ -253,6 +257,8 @@ export function pathConfidence(
     for (let d = 0; d < bead.sourceCount; d++) sourceBead[bead.sourceStart + d] = k;
     for (let d = 0; d < bead.targetCount; d++) targetBead[bead.targetStart + d] = k;
   });
+  // An unpaired sentence is the same bead wherever the path leaves it out: an omission just before or just after an
+  // addition is one output, so only its own sentence identifies it.
   const isPathBead = (k: number, i: number, j: number, shape: BeadShape): boolean => {
     const bead = path[k]!;
     if (bead.sourceCount !== shape.source || bead.targetCount !== shape.target) return false;
@@ -263,28 +269,27 @@ export function pathConfidence(
   const sourceAlternative = new Float64Array(n).fill(Infinity);
   const targetAlternative = new Float64Array(m).fill(Infinity);
   const posteriors = new Float64Array(path.length);
-  for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const cell = at(i, j);
-      if (hard.backward[cell] === Infinity) continue;
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s]!;
-        const pi = i - shape.source;
-        const pj = j - shape.target;
-        const prev = at(pi, pj);
-        if (prev < 0) continue;
-        const c = costs[cell * shapes.length + s]!;
-        const through = hard.forward[prev]! + c + hard.backward[cell]!;
-        if (through === Infinity) continue;
-        const k = shape.source > 0 ? sourceBead[pi]! : targetBead[pj]!;
-        if (isPathBead(k, pi, pj, shape)) {
-          posteriors[k]! += Math.exp(-(soft.forward[prev]! + c + soft.backward[cell]! - total) / temperature);
-          continue;
-        }
-        // Per sentence, the cheapest path that covers it with another bead than the best path does.
-        for (let d = 0; d < shape.source; d++) sourceAlternative[pi + d] = Math.min(sourceAlternative[pi + d]!, through);
-        for (let d = 0; d < shape.target; d++) targetAlternative[pj + d] = Math.min(targetAlternative[pj + d]!, through);
+  for (let cell = 1; cell < cells; cell++) {
+    if (hardBackward[cell] === Infinity) continue;
+    const i = rowOf[cell]!;
+    const j = cell - offset[i]! + lo[i]!;
+    for (let s = 0; s < count; s++) {
+      const prev = from[cell * count + s]!;
+      if (prev < 0) continue;
+      const shape = shapes[s]!;
+      const pi = i - shape.source;
+      const pj = j - shape.target;
+      const c = costs[cell * count + s]!;
+      const through = hardForward[prev]! + c + hardBackward[cell]!;
+      if (through === Infinity) continue;
+      const k = shape.source > 0 ? sourceBead[pi]! : targetBead[pj]!;
+      if (isPathBead(k, pi, pj, shape)) {
+        posteriors[k]! += Math.exp(-(softForward[prev]! + c + softBackward[cell]! - total) / temperature);
+        continue;
       }
+      // Per sentence, the cheapest path that covers it with another bead than the best path does.
+      for (let d = 0; d < shape.source; d++) sourceAlternative[pi + d] = Math.min(sourceAlternative[pi + d]!, through);
+      for (let d = 0; d < shape.target; d++) targetAlternative[pj + d] = Math.min(targetAlternative[pj + d]!, through);
     }
   }
   const margins = Float64Array.from(path, (bead) => {
@@ -293,4 +298,35 @@ export function pathConfidence(
     return Math.max(0, alternative - best);
   });
   return { margins, posteriors: posteriors.map((p) => Math.min(1, p)) };
+}
+
+/**
+ * -T log sum over the cell's edges of exp(-(cost + sum at the other end) / T), shifted by the smallest term so that
+ * nothing overflows. Backward, edge (cell, s) leads to `ends[cell, s]` and costs what the bead ending there costs.
+ */
+function softSum(
+  cell: number,
+  count: number,
+  ends: Int32Array,
+  costs: Float64Array,
+  sums: Float64Array,
+  temperature: number,
+  backward: boolean,
+): number {
+  let smallest = Infinity;
+  for (let s = 0; s < count; s++) {
+    const other = ends[cell * count + s]!;
+    if (other < 0) continue;
+    const x = sums[other]! + costs[(backward ? other : cell) * count + s]!;
+    if (x < smallest) smallest = x;
+  }
+  if (smallest === Infinity) return Infinity;
+  let sum = 0;
+  for (let s = 0; s < count; s++) {
+    const other = ends[cell * count + s]!;
+    if (other < 0) continue;
+    const x = sums[other]! + costs[(backward ? other : cell) * count + s]!;
+    if (x !== Infinity) sum += Math.exp(-(x - smallest) / temperature);
+  }
+  return smallest - temperature * Math.log(sum);
 }
