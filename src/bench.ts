@@ -13,6 +13,7 @@ import { alignVectors } from './align/align.js';
 import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
 import { benchHtml } from './bench/html.js';
+import { benchScore } from './bench/score.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
 import type { Embedder } from './embed/embedder.js';
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
   }
   console.log('\n## HTML report');
   benchHtml();
+  console.log('\n## the score (calibrated probability that a bead is right)');
+  await benchScore(models);
   if (existsSync(casesDir)) {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);

@@ -2,9 +2,11 @@
  * Benchmark cases generated from parallel documents (../shared/corpora/dev-raw), deterministically from a seed, for
  * fitting and checking the score (fit-score.ts). The kinds the dev benchmark has, made the way its notes describe
  * (clean; light and heavy: about 8% and 25% of positions edited by dropping a sentence on one side, inserting an
- * unrelated one, some as "Baca Juga: ..." lines, merging two adjacent sentences), and the kinds it lacks: two unrelated
- * documents aligned against each other, two different articles in one language, an edited version in one language,
- * and documents of one to three sentences, where the chance normaliser of the costs has nothing to sample.
+ * unrelated one, some as "Baca Juga: ..." lines, merging two adjacent sentences), and the kinds it lacks: two windows
+ * of a text that only partly overlap ('overlap'), a translation of a stretch of the other document ('excerpt', as a
+ * rewrite that keeps a few paragraphs of a wire story), two unrelated documents aligned against each other, two
+ * different articles in one language, an edited version in one language, and documents of one to three sentences,
+ * where the chance normaliser of the costs has nothing to sample.
  *
  * All sentences of a case come from one raw document (a `domain`), so a split by domain keeps training and test
  * sentences apart. `node dist/calibrate/make-cases.js OUT_DIR [RAW_DIR]` writes them in the benchmark format.
@@ -32,7 +34,7 @@ export interface GeneratedCase {
   readonly gold: readonly Bead[];
 }
 
-export const CASE_GROUPS = ['clean', 'light', 'heavy', 'unrelated', 'different', 'version', 'tiny'] as const;
+export const CASE_GROUPS = ['clean', 'light', 'heavy', 'overlap', 'excerpt', 'unrelated', 'different', 'version', 'tiny'] as const;
 export type CaseGroup = (typeof CASE_GROUPS)[number];
 
 /** Cases per group and raw document; the tiny ones are cheap and come in many shapes. */
@@ -40,6 +42,8 @@ const CASES_PER_GROUP: Record<CaseGroup, number> = {
   clean: 3,
   light: 8,
   heavy: 8,
+  overlap: 4,
+  excerpt: 4,
   unrelated: 4,
   different: 4,
   version: 6,
@@ -231,6 +235,27 @@ function casesOf(doc: RawDocument, next: Random): GeneratedCase[] {
         const rate = group === 'clean' ? 0 : EDIT_RATE[group];
         const far = { source: farLine(doc.en, start, length), target: farLine(doc.id, start, length) };
         add(group, editedWindow(next, translation, start, length, rate, (side) => far[side]()));
+      } else if (group === 'overlap') {
+        // The English window, and the Indonesian of a window shifted by 30-70% of it: the ends of each unpaired.
+        const shift = Math.max(1, Math.round(length * (0.3 + 0.4 * next())));
+        const source = doc.en.slice(start, start + length);
+        const target = doc.id.slice(start + shift, Math.min(size, start + length + shift));
+        const gold: Bead[] = [];
+        for (let i = 0; i < source.length; i++) gold.push({ source: [i], target: i < shift ? [] : [i - shift] });
+        for (let j = source.length - shift; j < target.length; j++) gold.push({ source: [], target: [j] });
+        add(group, { source, target, gold });
+      } else if (group === 'excerpt') {
+        // One side translates a stretch of 20-60% of the other, which goes on before and after it.
+        const part = Math.max(2, Math.round(length * (0.2 + 0.4 * next())));
+        const from = start + integer(next, 0, length - part);
+        const isSourceWhole = c % 2 === 0;
+        const whole = (isSourceWhole ? doc.en : doc.id).slice(start, start + length);
+        const piece = (isSourceWhole ? doc.id : doc.en).slice(from, from + part);
+        const gold: Bead[] = whole.map((_, k) => {
+          const other = start + k >= from && start + k < from + part ? [start + k - from] : [];
+          return isSourceWhole ? { source: [k], target: other } : { source: other, target: [k] };
+        });
+        add(group, isSourceWhole ? { source: whole, target: piece, gold } : { source: piece, target: whole, gold });
       } else if (group === 'unrelated' || group === 'different') {
         // 'unrelated': English against Indonesian of another article; 'different': two articles in one language.
         const other = windowStart(next, size, length, start);

@@ -40,7 +40,7 @@ describe('makeCases', () => {
   });
 
   it('pairs only translations: a gold pair holds the same sentence numbers on both sides', () => {
-    for (const c of cases.filter((c) => ['clean', 'light', 'heavy'].includes(c.group))) {
+    for (const c of cases.filter((c) => ['clean', 'light', 'heavy', 'overlap', 'excerpt'].includes(c.group))) {
       for (const bead of c.gold.filter((b) => b.source.length > 0 && b.target.length > 0)) {
         const en = bead.source.flatMap((i) => numbersIn(c.source[i]!));
         const id = bead.target.flatMap((j) => numbersIn(c.target[j]!));
