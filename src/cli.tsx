@@ -6,21 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCommand, USAGE, type Command, type Format } from './args.js';
-import { runBatchCommand, runMergeCommand } from './batch/command.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
-import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { alignmentName, toCsv } from './export/csv.js';
-import { multiToHtml, toHtml } from './export/html/page.js';
 import { toJson, toJsonLine } from './export/json.js';
-import { mosesFiles, mosesLines } from './export/moses.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
 import { toVecalign } from './export/vecalign.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
-import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import type { Alignment, ProgressEvent } from './types.js';
+
+// Commands and formats load what only they need when they run (batch, eval, the HTML report, three versions'
+// writers): importing all of them took a fifth of a second of every run's start-up.
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
 // below), so this runs first: the production build, unless a developer asked for another.
@@ -34,7 +32,7 @@ function version(): string {
   return pkg.version;
 }
 
-export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): string {
+export async function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): Promise<string> {
   switch (format) {
     case 'json':
       return toJson(alignment);
@@ -48,10 +46,15 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'mo
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
-    case 'html':
+    case 'html': {
+      const { toHtml } = await import('./export/html/page.js');
       return toHtml(alignment, { generated: new Date() });
+    }
   }
 }
+
+/** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
+const FORMATS_WITHOUT_DIFFERENCES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'tmx', 'moses']);
 
 /** A one-line progress display on stderr, only when stderr is a terminal. */
 function progressLine(): { update: (text: string) => void; done: () => void } {
@@ -83,6 +86,7 @@ function bar(done: number, total: number, width = 30): string {
 }
 
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  const { multiToCsv, multiToJson, multiToText } = await import('./export/versions.js');
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
@@ -120,7 +124,7 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         : format === 'csv'
           ? multiToCsv(multi, { bom: command.bom })
           : format === 'html'
-            ? multiToHtml(multi, { generated: new Date() })
+            ? (await import('./export/html/page.js')).multiToHtml(multi, { generated: new Date() })
             : multiToText(multi, process.stdout.columns || 100),
     );
     return 0;
@@ -131,8 +135,9 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   if (command.files.length > 2) return runAlignVersions(command);
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
     const { runTui } = await import('./ui/run-tui.js');
@@ -159,6 +164,7 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   }
   const format = command.format ?? 'text';
   if (format === 'moses') {
+    const { mosesFiles, mosesLines } = await import('./export/moses.js');
     const out = command.out;
     if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
     const files = mosesFiles(out);
@@ -174,7 +180,7 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    await output.write(render(alignment, format, command.bom));
+    await output.write(await render(alignment, format, command.bom));
     return 0;
   });
 }
@@ -190,6 +196,7 @@ async function runCommand(command: Command): Promise<number> {
     case 'align':
       return runAlign(command);
     case 'eval': {
+      const { runEval, formatEvalReport } = await import('./eval/run-eval.js');
       const progress = progressLine();
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
@@ -202,9 +209,9 @@ async function runCommand(command: Command): Promise<number> {
       return 0;
     }
     case 'batch':
-      return runBatchCommand(command, progressLine());
+      return (await import('./batch/command.js')).runBatchCommand(command, progressLine());
     case 'merge':
-      return runMergeCommand(command);
+      return (await import('./batch/command.js')).runMergeCommand(command);
     case 'models-list':
     case 'models-pull':
       return runModels(command);

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alignVectorsInDetail, embedOverlaps } from '../align/align.js';
+import { alignWithSimilarity, similarityFor } from '../align/align.js';
 import type { BeadEvidence } from '../align/bead-evidence.js';
 import {
   ALIGNED_FEATURES,
@@ -63,8 +63,8 @@ export async function collect(embedder: Embedder, cases: readonly Case[], onCase
   const rows: Row[] = [];
   for (const [k, c] of cases.entries()) {
     const sameLanguage = isSameLanguage({ lang: guessLanguage(c.source.join('\n')) }, { lang: guessLanguage(c.target.join('\n')) });
-    const vectors = await embedOverlaps(c.source, c.target, embedder);
-    const { beads, evidence } = alignVectorsInDetail(vectors, c.source, c.target, undefined, tuningFor(embedder, sameLanguage));
+    const similarity = await similarityFor(c.source, c.target, embedder);
+    const { beads, evidence } = alignWithSimilarity(similarity, c.source, c.target, undefined, tuningFor(embedder, sameLanguage));
     const right = new Set(c.gold.map(beadKey));
     beads.forEach((bead, b) => {
       const e = evidence[b];
