@@ -197,11 +197,11 @@ export function pathConfidence(
   const cells = offset[n + 1]!;
   const at = (i: number, j: number): number => (i < 0 || i > n || j < lo[i]! || j > hi[i]! ? -1 : offset[i]! - lo[i]! + j);
   const count = shapes.length;
-  // Edge (cell, s): the bead of shape s that ends at the cell, from cell `from[e]`, costing `costs[e]`; `to[e]` is the
-  // cell the bead of shape s starting at the cell ends at. Cells are numbered in DP order, so one pass each way.
+  // Edge (cell, s): the bead of shape s that ends at the cell, from cell `from[e]`, costing `costs[e]` (float32: eight
+  // bytes an edge in all; margins are differences of sums over the same rounded costs). Cells are numbered in DP
+  // order, so one pass each way.
   const from = new Int32Array(cells * count).fill(-1);
-  const to = new Int32Array(cells * count).fill(-1);
-  const costs = new Float64Array(cells * count).fill(Infinity);
+  const costs = new Float32Array(cells * count).fill(Infinity);
   const rowOf = new Int32Array(cells);
   for (let i = 0; i <= n; i++) {
     for (let j = lo[i]!; j <= hi[i]!; j++) {
@@ -215,7 +215,6 @@ export function pathConfidence(
           from[cell * count + s] = prev;
           costs[cell * count + s] = beadCost(i - a, j - b, a, b);
         }
-        to[cell * count + s] = at(i + a, j + b);
       }
     }
   }
@@ -238,15 +237,19 @@ export function pathConfidence(
   const end = at(n, m);
   hardBackward[end] = 0;
   softBackward[end] = 0;
+  const to = new Int32Array(count);
   for (let cell = cells - 1; cell >= 0; cell--) {
     if (cell === end) continue;
+    const i = rowOf[cell]!;
+    const j = cell - offset[i]! + lo[i]!;
     let hard = Infinity;
     for (let s = 0; s < count; s++) {
-      const next = to[cell * count + s]!;
-      if (next >= 0) hard = Math.min(hard, costs[next * count + s]! + hardBackward[next]!);
+      const next = at(i + shapes[s]!.source, j + shapes[s]!.target);
+      to[s] = next === cell ? -1 : next;
+      if (to[s]! >= 0) hard = Math.min(hard, costs[next * count + s]! + hardBackward[next]!);
     }
     hardBackward[cell] = hard;
-    softBackward[cell] = softSum(cell, count, to, costs, softBackward, temperature, true);
+    softBackward[cell] = softSum(0, count, to, costs, softBackward, temperature, true);
   }
   const best = hardForward[end]!;
   const total = softForward[end]!;
@@ -302,13 +305,14 @@ export function pathConfidence(
 
 /**
  * -T log sum over the cell's edges of exp(-(cost + sum at the other end) / T), shifted by the smallest term so that
- * nothing overflows. Backward, edge (cell, s) leads to `ends[cell, s]` and costs what the bead ending there costs.
+ * nothing overflows. Forward, `ends[cell * count + s]` is where edge s comes from and costs what it costs there;
+ * backward, `ends[s]` (cell 0) is where it leads, and it costs what the bead ending there costs.
  */
 function softSum(
   cell: number,
   count: number,
   ends: Int32Array,
-  costs: Float64Array,
+  costs: Float32Array,
   sums: Float64Array,
   temperature: number,
   backward: boolean,

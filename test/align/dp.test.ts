@@ -102,12 +102,13 @@ describe('pathConfidence', () => {
         path.forEach((bead, k) => {
           const key = outputKey(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
           const without = Math.min(...paths.filter((p) => !p.beads.includes(key)).map((p) => p.total));
-          expect(margins[k]).toBeCloseTo(without - best, 9);
+          // Costs are kept as float32 inside pathConfidence: equal to about 6 digits.
+          expect(margins[k]).toBeCloseTo(without - best, 5);
           // Posterior: the weight of the paths with this output bead over the weight of all paths.
           const weight = (p: { total: number }) => Math.exp(-p.total / 0.5);
           const all = paths.reduce((sum, p) => sum + weight(p), 0);
           const withBead = paths.filter((p) => p.beads.includes(key)).reduce((sum, p) => sum + weight(p), 0);
-          expect(posteriors[k]).toBeCloseTo(withBead / all, 9);
+          expect(posteriors[k]).toBeCloseTo(withBead / all, 5);
         });
       }),
       { numRuns: 200 },
@@ -129,9 +130,9 @@ describe('pathConfidence', () => {
       '2:1-1:1',
     ]);
     const { margins } = pathConfidence(3, 2, fullBand(3, 2), cost, path, 0.5);
-    expect(margins[0]).toBeCloseTo(0.05, 9);
-    expect(margins[1]).toBeCloseTo(0.05, 9);
+    expect(margins[0]).toBeCloseTo(0.05, 6);
+    expect(margins[1]).toBeCloseTo(0.05, 6);
     // The last pair's best alternative skips both of its sentences (0.8 instead of 0.1).
-    expect(margins[2]).toBeCloseTo(0.7, 9);
+    expect(margins[2]).toBeCloseTo(0.7, 6);
   });
 });
