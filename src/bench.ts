@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchHtml } from './bench/html.js';
+import { benchScore } from './bench/score.js';
 import { formatEvalReport, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
 import { benchSpeed } from './bench/speed.js';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   await benchSpeed(casesDir);
   console.log('\n## HTML report');
   benchHtml();
+  console.log('\n## the score (calibrated probability that a bead is right)');
+  await benchScore(models);
   if (existsSync(casesDir)) {
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);

@@ -11,6 +11,7 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
+import { PULLED_SCORE } from './align/score-coefficients.js';
 import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
@@ -37,9 +38,17 @@ export const DEFAULT_MODEL_NAME = DEFAULT_MODEL;
 
 export { resolveEmbedder } from './embed/resolve.js';
 
-/** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
+/**
+ * The engine's tuning for an embedder: the lexical one needs its own (weak similarities). Pulled models share the
+ * bundled model's costs, and a score fitted without raw similarities, whose scale is each model's own.
+ */
 export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTuning {
-  const base = embedder.name === LEXICAL_MODEL_NAME ? DEFAULT_TUNING : EMBEDDING_MODEL_TUNING;
+  const base =
+    embedder.name === LEXICAL_MODEL_NAME
+      ? DEFAULT_TUNING
+      : embedder.name === DEFAULT_MODEL_NAME
+        ? EMBEDDING_MODEL_TUNING
+        : { ...EMBEDDING_MODEL_TUNING, score: PULLED_SCORE };
   return sameLanguage ? { ...base, skipMax: Math.min(base.skipMax, SAME_LANGUAGE_SKIP_MAX) } : base;
 }
 
