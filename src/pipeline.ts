@@ -10,6 +10,7 @@ import {
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
   type AlignTuning,
+  type AlignmentHelper,
 } from './align/align.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
 import { comparePair, isSameLanguage } from './compare/pair.js';
@@ -18,6 +19,7 @@ import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { resolveEmbedder } from './embed/resolve.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { InputError } from './errors.js';
+import { AlignHelper, wantsHelper } from './parallel/helper.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -57,13 +59,14 @@ export function alignTexts(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { sameLanguage?: boolean; onProgress?: ProgressListener } = {},
+  options: { sameLanguage?: boolean; onProgress?: ProgressListener; helper?: AlignmentHelper } = {},
 ): Promise<AlignedBead[]> {
-  const { onProgress } = options;
+  const { onProgress, helper } = options;
   return alignSentences(sourceTexts, targetTexts, embedder, {
     embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
+    ...(helper ? { helper } : {}),
   });
 }
 
@@ -84,13 +87,14 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
-  options: { readonly differences?: boolean } = {},
+  options: { readonly differences?: boolean; readonly helper?: AlignmentHelper } = {},
 ): Promise<Alignment> {
   checkSize(source, target, embedder);
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
-  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
+  const { helper } = options;
+  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress, ...(helper ? { helper } : {}) });
   const pairs = beads.map((bead) => comparePair(bead, source, target, options));
   return { source, target, model: embedder.name, pairs };
 }
@@ -104,8 +108,17 @@ export async function alignFiles(
     loadDocument(sourcePath, { presplit: options.presplit }),
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
-  const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
-  return alignDocuments(source, target, embedder, options.onProgress, options);
+  // Both cores for a large pair: a helper thread loads the same model meanwhile (known additive models only).
+  const model = options.model ?? DEFAULT_MODEL_NAME;
+  const additive = model === DEFAULT_MODEL_NAME || model === LEXICAL_MODEL_NAME;
+  const helper =
+    !options.embedder && additive && wantsHelper(source.sentences.length + target.sentences.length) ? new AlignHelper(model) : undefined;
+  try {
+    const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
+    return await alignDocuments(source, target, embedder, options.onProgress, { ...options, ...(helper ? { helper } : {}) });
+  } finally {
+    helper?.close();
+  }
 }
 
 /** Three or more versions: each aligned to the first (the pivot), one embedder for all. */
