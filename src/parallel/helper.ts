@@ -4,7 +4,7 @@
  * the Gram table (similarity.ts) while the alignment's thread takes the others. Its failures never fail the
  * alignment: an embedding it cannot give is done locally, and Gram chunks it does not finish are recomputed.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 
 import type { GramHelper, GramJob } from '../align/similarity.js';
@@ -19,12 +19,20 @@ import type { HelperReply, HelperRequest, HelperSetup } from './protocol.js';
  */
 export const HELPER_MIN_SENTENCES = 4000;
 
-/** Environment variable that turns the helper off (`0`), e.g. to measure one core. */
+/** Environment variable: `0` never starts a helper, `1` starts one for a large pair even on a busy machine. */
 export const HELPER_ENV = 'SELARAS_HELPER';
 
-/** Whether a pair of this size, in this thread, on this machine, gets a helper thread. */
+/**
+ * Whether a pair of this size, in this thread, on this machine, gets a helper thread: only where a core is idle (the
+ * one-minute load average leaves one free). The helper costs 0.3-0.5 s of CPU on the bench's long pair (its own model
+ * load and copies of the parts), which a busy machine pays in wall time: there, with every core taken by other
+ * processes, the long pair took longer with it than without.
+ */
 export function wantsHelper(sentences: number): boolean {
-  return isMainThread && process.env[HELPER_ENV] !== '0' && availableParallelism() > 1 && sentences >= HELPER_MIN_SENTENCES;
+  const setting = process.env[HELPER_ENV];
+  if (!isMainThread || setting === '0' || sentences < HELPER_MIN_SENTENCES) return false;
+  const cores = availableParallelism();
+  return cores > 1 && (setting === '1' || (loadavg()[0] ?? 0) <= cores - 1);
 }
 
 function workerEntry(): URL {

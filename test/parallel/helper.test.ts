@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { seededRandom } from '../../src/align/random.js';
@@ -104,12 +106,15 @@ describe('the helper thread of an alignment', () => {
     expect(await alignTexts(en, id, embedder, { helper })).toEqual(await alignTexts(en, id, embedder));
   });
 
-  it('is started only for large pairs, and can be turned off', () => {
+  it('is started only for large pairs, and can be turned off or forced', () => {
     expect(wantsHelper(HELPER_MIN_SENTENCES - 1)).toBe(false);
     const saved = process.env['SELARAS_HELPER'];
     process.env['SELARAS_HELPER'] = '0';
     try {
       expect(wantsHelper(HELPER_MIN_SENTENCES)).toBe(false);
+      process.env['SELARAS_HELPER'] = '1';
+      expect(wantsHelper(HELPER_MIN_SENTENCES)).toBe(availableParallelism() > 1);
+      expect(wantsHelper(HELPER_MIN_SENTENCES - 1)).toBe(false);
     } finally {
       if (saved === undefined) delete process.env['SELARAS_HELPER'];
       else process.env['SELARAS_HELPER'] = saved;
