@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);
     console.log('\n## differences: speed, and false alarms on true translations');
-    await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')));
+    await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(DEFAULT_MODEL_NAME));
   } else {
     console.log(`\n(no dev cases at ${casesDir}: set SELARAS_DEV_CASES to score alignments)`);
   }

@@ -17,6 +17,7 @@ import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
+import { embedWordVectors } from './word-vectors.js';
 
 export interface AlignFilesOptions {
   /** Each input line is one sentence. */
@@ -75,11 +76,13 @@ export async function alignDocuments(
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
+  const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
+  const compare = { sourceLang: source.lang, targetLang: target.lang, ...(wordVectors && { wordVectors }) };
   const pairs: SentencePair[] = beads.map((bead) => {
     if (bead.status !== 'aligned' || options.differences === false) return { ...bead, differences: [] };
     const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
     const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
-    const differences = findDifferences(sourceText, targetText, { sourceLang: source.lang, targetLang: target.lang });
+    const differences = findDifferences(sourceText, targetText, compare);
     return sameLanguage
       ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
       : { ...bead, differences };

@@ -1,0 +1,58 @@
+/**
+ * Word vectors for the phrase finder, from the embedding model: each distinct word of the documents embedded on
+ * its own. For a bag-of-pieces model such as the bundled one a word's vector is its pieces' weighted mean, so
+ * words compare across languages as the model compares sentences (government / pemerintah 0.80, unrelated words
+ * near 0). The vectors come back unit length, so every word weighs alike in the phrase finder's sums.
+ *
+ * The finder compares every content word of one side with every one of the other, so the vectors are first
+ * folded into SKETCH_DIMENSION dimensions by a count sketch (each dimension added, with a random sign, into one
+ * of the fewer): a linear map that keeps dot products on average, and sums of words the sums of their sketches.
+ */
+import { seededRandom } from './align/random.js';
+import { tokenize } from './compare/tokens.js';
+import type { WordVectors } from './compare/phrases.js';
+import type { Embedder } from './embed/embedder.js';
+import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
+
+/** Dimensions of the sketched vectors: on the planted-clause benchmark 64 finds as many clauses at the same
+ * false-alarm rate as the model's 512 (65-68% either way; 32 loses 2 points), at an eighth of the dot products. */
+const SKETCH_DIMENSION = 64;
+/** Seed of the sketch's buckets and signs: any fixed value, so that runs are reproducible. */
+const SKETCH_SEED = 11;
+
+/** The folded words of the texts, each once, as the difference finders see them. */
+export function distinctWords(texts: Iterable<string>): string[] {
+  const words = new Set<string>();
+  for (const text of texts) for (const token of tokenize(text)) if (token.kind === 'word') words.add(token.folded);
+  return [...words];
+}
+
+/** A count sketch from `dimension` to SKETCH_DIMENSION dimensions, the result scaled to unit length. */
+function sketcher(dimension: number): (vector: Float32Array) => Float32Array {
+  const next = seededRandom(SKETCH_SEED);
+  const bucket = Int32Array.from({ length: dimension }, () => Math.floor(next() * SKETCH_DIMENSION));
+  const sign = Float32Array.from({ length: dimension }, () => (next() < 0.5 ? -1 : 1));
+  return (vector) => {
+    const out = new Float32Array(SKETCH_DIMENSION);
+    for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * vector[k]!;
+    let norm = 0;
+    for (let k = 0; k < SKETCH_DIMENSION; k++) norm += out[k]! * out[k]!;
+    if (norm > 0) for (let k = 0; k < SKETCH_DIMENSION; k++) out[k]! /= Math.sqrt(norm);
+    return out;
+  };
+}
+
+/**
+ * The word vectors of an embedder for the words of these texts, or undefined for the lexical embedder, whose
+ * features match translations only where they share spelling, so that every freely translated clause would look
+ * dropped.
+ */
+export async function embedWordVectors(embedder: Embedder, texts: Iterable<string>): Promise<WordVectors | undefined> {
+  if (embedder.name === LEXICAL_MODEL_NAME) return undefined;
+  const words = distinctWords(texts);
+  const vectors = await embedder.embed(words);
+  const sketch = sketcher(embedder.dimension);
+  const byWord = new Map<string, Float32Array>();
+  words.forEach((word, k) => byWord.set(word, sketch(vectors[k]!)));
+  return { vector: (word) => byWord.get(word) };
+}
