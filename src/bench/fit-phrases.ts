@@ -8,7 +8,8 @@
  *     npm run build && node dist/bench/fit-phrases.js [DEV_RAW_DIR]
  */
 import { resolve } from 'node:path';
-import { phraseCandidates, phraseFeatures, type PhraseCandidate, type PhraseOptions } from '../compare/phrases.js';
+import type { CompareOptions } from '../compare/find-differences.js';
+import { phraseCandidates, phraseFeatures, type PhraseCandidate } from '../compare/phrases.js';
 import { tokenised } from '../compare/tokens.js';
 import { DEFAULT_MODEL } from '../embed/model-registry.js';
 import { embedWordVectors } from '../word-vectors.js';
@@ -26,7 +27,7 @@ const L2 = 1e-4;
 
 type Candidates = { source: PhraseCandidate[]; target: PhraseCandidate[] };
 
-function candidatesOf(pair: TextPair, options: PhraseOptions): Candidates {
+function candidatesOf(pair: TextPair, options: CompareOptions): Candidates {
   return phraseCandidates(tokenised(pair.en), tokenised(pair.id), options);
 }
 
@@ -65,7 +66,7 @@ function fit(positives: readonly number[][], negatives: readonly number[][]): nu
   return weights.map((weight) => Number(weight.toFixed(2)));
 }
 
-function detection(changes: readonly PlantedChange[], untouched: readonly Candidates[], options: PhraseOptions, passes: (c: PhraseCandidate) => boolean): number {
+function detection(changes: readonly PlantedChange[], untouched: readonly Candidates[], options: CompareOptions, passes: (c: PhraseCandidate) => boolean): number {
   let found = 0;
   for (const change of changes) {
     const side = keptSide(change);
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   const pairs = readDevRawPairs(devRaw);
   const { createEmbedder } = await import('../embed/index.js');
   const wordVectors = await embedWordVectors(await createEmbedder(DEFAULT_MODEL), pairs.flatMap((pair) => [pair.en, pair.id]));
-  const options: PhraseOptions = { sourceLang: 'en', targetLang: 'id', ...(wordVectors && { wordVectors }) };
+  const options: CompareOptions = { sourceLang: 'en', targetLang: 'id', ...(wordVectors && { wordVectors }) };
   const untouched = pairs.map((pair) => candidatesOf(pair, options));
   const clauses = (seed: number) => plantChanges(pairs, { seed, perKind: PLANTS }).filter((change) => change.kind === 'phrase');
   const positives: number[][] = [];

@@ -11,6 +11,7 @@
  * cannot tell a dropped clause from a free translation.
  */
 import type { Difference, Lang } from '../types.js';
+import type { CompareOptions } from './find-differences.js';
 import { skeletonOf } from './skeletons.js';
 import type { Token, Tokenised } from './tokens.js';
 import { EN_FUNCTION_WORDS, ID_FUNCTION_WORDS } from './word-tables.js';
@@ -23,12 +24,6 @@ export interface WordVectors {
    * for a word the model has no vector for.
    */
   vector(word: string): Float32Array | undefined;
-}
-
-export interface PhraseOptions {
-  readonly sourceLang: Lang;
-  readonly targetLang: Lang;
-  readonly wordVectors?: WordVectors;
 }
 
 /** Cosine at which two words count as translations of each other: translations measure 0.45-0.87 with the
@@ -427,7 +422,7 @@ interface PairSides {
   readonly targetCandidates: PhraseCandidate[];
 }
 
-function weigh(source: Tokenised, target: Tokenised, options: PhraseOptions): PairSides | undefined {
+function weigh(source: Tokenised, target: Tokenised, options: CompareOptions): PairSides | undefined {
   const vectors = options.wordVectors;
   if (vectors === undefined) return undefined;
   const dimension = firstVector(source, vectors) ?? firstVector(target, vectors);
@@ -455,12 +450,12 @@ function firstVector({ tokens }: Tokenised, vectors: WordVectors): number | unde
 }
 
 /** Every segment of each side weighed: what the finder decides on, for fitting its weights. */
-export function phraseCandidates(source: Tokenised, target: Tokenised, options: PhraseOptions): { source: PhraseCandidate[]; target: PhraseCandidate[] } {
+export function phraseCandidates(source: Tokenised, target: Tokenised, options: CompareOptions): { source: PhraseCandidate[]; target: PhraseCandidate[] } {
   const weighed = weigh(source, target, options);
   return { source: weighed?.sourceCandidates ?? [], target: weighed?.targetCandidates ?? [] };
 }
 
-export function phraseDifferences(source: Tokenised, target: Tokenised, options: PhraseOptions): Difference[] {
+export function phraseDifferences(source: Tokenised, target: Tokenised, options: CompareOptions): Difference[] {
   const weighed = weigh(source, target, options);
   if (weighed === undefined) return [];
   return [
