@@ -14,6 +14,7 @@ import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
+import { benchMoves } from './bench/moves.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);
+    console.log('\n## moved passages (the dev benchmark above counts the moves found in its cases, which have none)');
+    for (const model of models) await benchMoves(resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(model));
     console.log('\n## differences: speed, and false alarms on true translations');
     await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(DEFAULT_MODEL_NAME));
   } else {

@@ -10,12 +10,13 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
+import { collectMoves } from './align/moves.js';
 import { findDifferences, wordDiff } from './compare/index.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, MovedPassage, ProgressListener, SentencePair } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 import { embedWordVectors } from './word-vectors.js';
 
@@ -78,16 +79,25 @@ export async function alignDocuments(
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
   const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
   const compare = { sourceLang: source.lang, targetLang: target.lang, ...(wordVectors && { wordVectors }) };
-  const pairs: SentencePair[] = beads.map((bead) => {
-    if (bead.status !== 'aligned' || options.differences === false) return { ...bead, differences: [] };
-    const sourceText = bead.source.map((i) => sourceTexts[i]).join(' ');
-    const targetText = bead.target.map((j) => targetTexts[j]).join(' ');
-    const differences = findDifferences(sourceText, targetText, compare);
+  const joined = (indexes: readonly number[], texts: readonly string[]) => indexes.map((k) => texts[k]).join(' ');
+  const differencesOf = (sourceIndexes: readonly number[], targetIndexes: readonly number[]) =>
+    options.differences === false ? [] : findDifferences(joined(sourceIndexes, sourceTexts), joined(targetIndexes, targetTexts), compare);
+  const pairs: SentencePair[] = beads.map(({ move, ...bead }) => {
+    if (bead.status !== 'aligned') return { ...bead, differences: [], ...(move && { move: move.index }) };
+    if (options.differences === false) return { ...bead, differences: [] };
+    const differences = differencesOf(bead.source, bead.target);
     return sameLanguage
-      ? { ...bead, differences, wordDiff: wordDiff(sourceText, targetText) }
+      ? { ...bead, differences, wordDiff: wordDiff(joined(bead.source, sourceTexts), joined(bead.target, targetTexts)) }
       : { ...bead, differences };
   });
-  return { source, target, model: embedder.name, pairs };
+  const moves: MovedPassage[] = collectMoves(beads).map((move) => ({
+    source: move.source,
+    target: move.target,
+    score: move.score,
+    differences: differencesOf(move.source, move.target),
+    pairs: move.beads.map(({ source: s, target: t, score }) => ({ source: s, target: t, score })),
+  }));
+  return { source, target, model: embedder.name, pairs, moves };
 }
 
 export async function alignFiles(

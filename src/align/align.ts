@@ -12,6 +12,7 @@ import type { PairStatus } from '../types.js';
 import { isBoilerplate } from './boilerplate.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
+import { findMoves, markMoves, type MoveHalf } from './moves.js';
 import { seededRandom } from './random.js';
 import { dot, meanOf, sparseDot, toSparse, type SparseVector } from './vectors.js';
 
@@ -108,6 +109,8 @@ export interface AlignedBead {
   readonly status: BeadStatus;
   /** In [0, 1]: certainty of the translation link, or for omitted/added, certainty that none exists. */
   readonly score: number;
+  /** For an omitted or added sentence that is half of a moved passage (see moves.ts). */
+  readonly move?: MoveHalf;
 }
 
 export interface AlignProgress {
@@ -394,8 +397,20 @@ export function alignVectors(
   const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
   coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
   const path = runDp(n, m, band, coster.beadCost);
+  const beads = path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
+  // Moved passages are judged by the same costs and scores as the pairs in place.
+  const moves = findMoves(beads, {
+    beadCost: coster.beadCost,
+    score: (i, j, a, b) => alignedScore(coster, i, j, a, b),
+    unitCost: (i, j, a, b) => coster.unitCost(i, j, a, b),
+  });
   onProgress?.(1, 1);
-  return path.map((bead) => toAlignedBead(bead, coster, sourceBest, targetBest));
+  return markMoves(beads, moves);
+}
+
+/** The score of an aligned bead: the one place pairs in place and moved pairs get theirs. */
+function alignedScore(coster: BeadCoster, i: number, j: number, a: number, b: number): number {
+  return scoreFromCost(coster.unitCost(i, j, a, b), 2 * coster.skip);
 }
 
 function range(start: number, count: number): number[] {
@@ -421,8 +436,7 @@ function toAlignedBead(
   if (bead.sourceCount === 0) {
     return { source, target, status: 'added', score: unpairedScore('target', bead.targetStart, targetBest[bead.targetStart]!) };
   }
-  const unit = coster.unitCost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
-  return { source, target, status: 'aligned', score: scoreFromCost(unit, 2 * coster.skip) };
+  return { source, target, status: 'aligned', score: alignedScore(coster, bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount) };
 }
 
 /** Embed and align in one call: the engine's entry point for the pipeline. */

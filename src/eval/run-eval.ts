@@ -10,8 +10,11 @@ import {
   formatBead,
   parseBeads,
   precisionRecall,
+  parseMoves,
   scoreCase,
+  scoreMoves,
   type CaseCounts,
+  type GoldMove,
   type PrecisionRecall,
 } from './score.js';
 
@@ -21,6 +24,8 @@ export interface EvalReport {
   readonly seconds: number;
   readonly overall: Record<keyof CaseCounts, PrecisionRecall>;
   readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
+  /** Moved passages: links of moves found against the cases' moves.json (a case without one has none). */
+  readonly moves: PrecisionRecall & { readonly found: number; readonly predictedLinks: number; readonly goldLinks: number };
 }
 
 const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
@@ -66,6 +71,8 @@ export async function runEval(
   const started = performance.now();
   let overall = emptyCounts();
   const groups = new Map<string, CaseCounts>();
+  const moveLinks = { tp: 0, predicted: 0, gold: 0 };
+  let movesFound = 0;
   for (const [index, name] of cases.entries()) {
     const folder = join(casesDir, name);
     const [en, id, goldText] = await Promise.all(
@@ -84,6 +91,11 @@ export async function runEval(
     }
     const counts = scoreCase(beads, gold);
     overall = addCounts(overall, counts);
+    const moved = scoreMoves(beads, await readMoves(folder));
+    moveLinks.tp += moved.tp;
+    moveLinks.predicted += moved.predicted;
+    moveLinks.gold += moved.gold;
+    movesFound += new Set(beads.flatMap((bead) => (bead.move ? [bead.move.index] : []))).size;
     const group = GROUPS.find((g) => name.includes(g)) ?? 'other';
     groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
     options.onCase?.(index + 1, cases.length);
@@ -94,7 +106,20 @@ export async function runEval(
     seconds: (performance.now() - started) / 1000,
     overall: summarize(overall),
     groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
+    moves: { ...precisionRecall(moveLinks), found: movesFound, predictedLinks: moveLinks.predicted, goldLinks: moveLinks.gold },
   };
+}
+
+/** A case's true moves, from its moves.json; none without one. */
+async function readMoves(folder: string): Promise<GoldMove[]> {
+  const path = join(folder, 'moves.json');
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  try {
+    return parseMoves(text);
+  } catch (error) {
+    throw new InputError(`${path}: ${(error as Error).message}`);
+  }
 }
 
 function row(label: string, metrics: Record<keyof CaseCounts, PrecisionRecall>): string {
@@ -115,6 +140,8 @@ export function formatEvalReport(report: EvalReport): string {
     header,
     row('all', report.overall),
     ...groupRows,
+    `moves: ${report.moves.found} found; moved links P R F1 ${[report.moves.precision, report.moves.recall, report.moves.f1].map((x) => x.toFixed(3)).join(' ')}` +
+      ` (${report.moves.predictedLinks} found, ${report.moves.goldLinks} in gold)`,
     '',
   ].join('\n');
 }

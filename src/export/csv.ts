@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { summarizeDifferences } from '../compare/index.js';
 import type { Alignment } from '../types.js';
-import { pairLabel, sideText } from './pair-text.js';
+import { pairLabel, shownPair, sideText } from './pair-text.js';
 
 /** Excel and LibreOffice read UTF-8 CSV correctly only with a byte-order mark. */
 const UTF8_BOM = '\uFEFF';
@@ -26,16 +26,20 @@ export interface CsvOptions {
 
 /** One row per pair; `pairName` fills the first column (the file pair in batch mode). */
 export function csvRows(alignment: Alignment, pairName: string): string[][] {
-  return alignment.pairs.map((pair) => [
-    pairName,
-    pair.source.join(' '),
-    pair.target.join(' '),
-    sideText(alignment, pair, 'source'),
-    sideText(alignment, pair, 'target'),
-    pairLabel(pair),
-    pair.score.toFixed(4),
-    summarizeDifferences(pair.differences),
-  ]);
+  return alignment.pairs.map((pair) => {
+    // A moved sentence's row names the counterpart at the other position, so it shows at both.
+    const shown = shownPair(alignment, pair);
+    return [
+      pairName,
+      shown.source.join(' '),
+      shown.target.join(' '),
+      sideText(alignment, shown, 'source'),
+      sideText(alignment, shown, 'target'),
+      pairLabel(pair),
+      shown.score.toFixed(4),
+      summarizeDifferences(shown.differences),
+    ];
+  });
 }
 
 /** How a cell starts when a spreadsheet would take it as a formula (OWASP "CSV injection"): =, +, -, @, tab, CR. */

@@ -16,6 +16,17 @@ export function pairsJson(alignment: Alignment) {
     score: Number(pair.score.toFixed(4)),
     differences: pair.differences,
     ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+    ...(pair.move !== undefined ? { move: pair.move } : {}),
+  }));
+}
+
+export function movesJson(alignment: Alignment) {
+  return (alignment.moves ?? []).map((move) => ({
+    source: move.source,
+    target: move.target,
+    score: Number(move.score.toFixed(4)),
+    differences: move.differences,
+    pairs: move.pairs.map((pair) => ({ source: pair.source, target: pair.target, score: Number(pair.score.toFixed(4)) })),
   }));
 }
 
@@ -26,6 +37,7 @@ export function toJson(alignment: Alignment): string {
     target: documentJson(alignment.target),
     model: alignment.model,
     pairs: pairsJson(alignment),
+    moves: movesJson(alignment),
   };
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -13,13 +13,15 @@ function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-/** A TMX 1.4 translation memory of the aligned pairs (omitted and added sentences have no unit). */
+/** A TMX 1.4 translation memory of the aligned pairs and moved passages' pairs (omitted and added sentences have
+ * no unit). */
 export function toTmx(alignment: Alignment, creationDate: Date = new Date()): string {
   const sourceLang = TMX_LANG[alignment.source.lang];
   const targetLang = TMX_LANG[alignment.target.lang];
   const date = creationDate.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const units = alignment.pairs
-    .filter((pair) => pair.status === 'aligned')
+  // Pairs in place, then the pairs of moved passages (once each, though their sentences stand at two positions).
+  const unitPairs = [...alignment.pairs.filter((pair) => pair.status === 'aligned'), ...(alignment.moves ?? []).flatMap((move) => move.pairs)];
+  const units = unitPairs
     .map((pair) => {
       const source = escapeXml(sideText(alignment, pair, 'source'));
       const target = escapeXml(sideText(alignment, pair, 'target'));
