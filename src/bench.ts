@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import { alignVectors } from './align/align.js';
 import { seededRandom } from './align/random.js';
 import { normalize } from './align/vectors.js';
+import { benchHtml } from './bench/html.js';
 import { formatEvalReport, listCases, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
 import { benchMoves } from './bench/moves.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
+import { benchBatch } from './bench/batch.js';
 
 const DIMENSION = 256;
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
@@ -140,6 +142,8 @@ async function main(): Promise<void> {
     await benchEmbedding(model);
     benchEndToEnd(model);
   }
+  console.log('\n## HTML report');
+  benchHtml();
   if (existsSync(casesDir)) {
     for (const model of models) await benchLongPair(model, casesDir);
     console.log(`\n## dev benchmark (${casesDir})`);
@@ -148,6 +152,8 @@ async function main(): Promise<void> {
     for (const model of models) await benchMoves(resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(model));
     console.log('\n## differences: speed, and false alarms on true translations');
     await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(DEFAULT_MODEL_NAME));
+    console.log('\n## batch (a folder of article pairs from dev-raw)');
+    await benchBatch(DEFAULT_MODEL_NAME, resolve(process.env['SELARAS_DEV_RAW'] ?? '../shared/corpora/dev-raw'));
   } else {
     console.log(`\n(no dev cases at ${casesDir}: set SELARAS_DEV_CASES to score alignments)`);
   }

@@ -5,21 +5,20 @@
  * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseCommand, USAGE, type Command, type Format } from './args.js';
-import { runBatch } from './batch.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
-import { runEval, formatEvalReport } from './eval/run-eval.js';
-import { toCsv } from './export/csv.js';
-import { toJson } from './export/json.js';
+import { alignmentName, toCsv } from './export/csv.js';
+import { toJson, toJsonLine } from './export/json.js';
 import { toText } from './export/text.js';
 import { toTmx } from './export/tmx.js';
 import { toVecalign } from './export/vecalign.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
-import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import type { Alignment, ProgressEvent } from './types.js';
+
+// Commands and formats load what only they need when they run (batch, eval, the HTML report, three versions'
+// writers): importing all of them took a fifth of a second of every run's start-up.
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
 // below), so this runs first: the production build, unless a developer asked for another.
@@ -33,10 +32,12 @@ function version(): string {
   return pkg.version;
 }
 
-export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean): string {
+export async function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): Promise<string> {
   switch (format) {
     case 'json':
       return toJson(alignment);
+    case 'jsonl':
+      return toJsonLine(alignment, alignmentName(alignment));
     case 'csv':
       return toCsv(alignment, { bom });
     case 'tmx':
@@ -45,8 +46,15 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom
       return toVecalign(alignment);
     case 'text':
       return toText(alignment, process.stdout.columns || 100);
+    case 'html': {
+      const { toHtml } = await import('./export/html/page.js');
+      return toHtml(alignment, { generated: new Date() });
+    }
   }
 }
+
+/** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
+const FORMATS_WITHOUT_DIFFERENCES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'tmx', 'moses']);
 
 /** A one-line progress display on stderr, only when stderr is a terminal. */
 function progressLine(): { update: (text: string) => void; done: () => void } {
@@ -78,6 +86,7 @@ function bar(done: number, total: number, width = 30): string {
 }
 
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  const { multiToCsv, multiToJson, multiToText } = await import('./export/versions.js');
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
@@ -98,8 +107,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     return code;
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
@@ -114,7 +123,9 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         ? multiToJson(multi)
         : format === 'csv'
           ? multiToCsv(multi, { bom: command.bom })
-          : multiToText(multi, process.stdout.columns || 100),
+          : format === 'html'
+            ? (await import('./export/html/page.js')).multiToHtml(multi, { generated: new Date() })
+            : multiToText(multi, process.stdout.columns || 100),
     );
     return 0;
   });
@@ -124,8 +135,9 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   if (command.files.length > 2) return runAlignVersions(command);
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
     const { runTui } = await import('./ui/run-tui.js');
@@ -151,11 +163,24 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     return code;
   }
   const format = command.format ?? 'text';
+  if (format === 'moses') {
+    const { mosesFiles, mosesLines } = await import('./export/moses.js');
+    const out = command.out;
+    if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
+    const files = mosesFiles(out);
+    for (const file of files) await checkOutputPath(file, command.files);
+    const progress = progressLine();
+    const alignment = await load((event) => progress.update(describeProgress(event)));
+    progress.done();
+    const lines = mosesLines(alignment, alignmentName(alignment));
+    for (const [k, text] of [lines.en, lines.id, lines.ids].entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+    return 0;
+  }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    await output.write(render(alignment, format, command.bom));
+    await output.write(await render(alignment, format, command.bom));
     return 0;
   });
 }
@@ -171,42 +196,22 @@ async function runCommand(command: Command): Promise<number> {
     case 'align':
       return runAlign(command);
     case 'eval': {
+      const { runEval, formatEvalReport } = await import('./eval/run-eval.js');
       const progress = progressLine();
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
+        perCase: command.perCase,
         onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
       });
       progress.done();
       await writeStdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
       return 0;
     }
-    case 'batch': {
-      await checkOutputPath(command.out, [command.input]);
-      const progress = progressLine();
-      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
-      const result = await runBatch(command.input, {
-        out: command.out,
-        embedder,
-        presplit: command.presplit,
-        bom: command.bom,
-        onPair: (done, total, pair, error) => {
-          if (error) {
-            progress.done();
-            process.stderr.write(`selaras: ${pair.name}: failed: ${error.message}\n`);
-          }
-          progress.update(`batch ${bar(done, total)} ${basename(pair.source)}`);
-        },
-      });
-      progress.done();
-      for (const path of result.unpaired) process.stderr.write(`selaras: ${path}: no partner file found, skipped\n`);
-      process.stderr.write(
-        `selaras: ${result.pairs - result.failures.length} of ${result.pairs} pairs aligned, ${result.rows} rows written to ${command.out}` +
-          (result.failures.length ? `; ${result.failures.length} failed` : '') +
-          '\n',
-      );
-      return result.failures.length > 0 ? 1 : 0;
-    }
+    case 'batch':
+      return (await import('./batch/command.js')).runBatchCommand(command, progressLine());
+    case 'merge':
+      return (await import('./batch/command.js')).runMergeCommand(command);
     case 'models-list':
     case 'models-pull':
       return runModels(command);

@@ -11,12 +11,12 @@ import {
   type AlignTuning,
 } from './align/align.js';
 import { collectMoves } from './align/moves.js';
-import { findDifferences, wordDiff } from './compare/index.js';
+import { compareMove, comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { loadDocument } from './text/index.js';
-import type { Alignment, Document, MovedPassage, ProgressListener, SentencePair } from './types.js';
+import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
 import { embedWordVectors } from './word-vectors.js';
 
@@ -39,10 +39,6 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
   const { createEmbedder } = await import('./embed/index.js');
   return createEmbedder(name, { onProgress });
-}
-
-function isSameLanguage(source: Document, target: Document): boolean {
-  return source.lang === target.lang && source.lang !== 'und';
 }
 
 /** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
@@ -78,25 +74,9 @@ export async function alignDocuments(
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
   const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
-  const compare = { sourceLang: source.lang, targetLang: target.lang, ...(wordVectors && { wordVectors }) };
-  const joined = (indexes: readonly number[], texts: readonly string[]) => indexes.map((k) => texts[k]).join(' ');
-  const differencesOf = (sourceIndexes: readonly number[], targetIndexes: readonly number[]) =>
-    options.differences === false ? [] : findDifferences(joined(sourceIndexes, sourceTexts), joined(targetIndexes, targetTexts), compare);
-  const pairs: SentencePair[] = beads.map(({ move, ...bead }) => {
-    if (bead.status !== 'aligned') return { ...bead, differences: [], ...(move && { move: move.index }) };
-    if (options.differences === false) return { ...bead, differences: [] };
-    const differences = differencesOf(bead.source, bead.target);
-    return sameLanguage
-      ? { ...bead, differences, wordDiff: wordDiff(joined(bead.source, sourceTexts), joined(bead.target, targetTexts)) }
-      : { ...bead, differences };
-  });
-  const moves: MovedPassage[] = collectMoves(beads).map((move) => ({
-    source: move.source,
-    target: move.target,
-    score: move.score,
-    differences: differencesOf(move.source, move.target),
-    pairs: move.beads.map(({ source: s, target: t, score }) => ({ source: s, target: t, score })),
-  }));
+  const compare = { ...options, ...(wordVectors && { wordVectors }) };
+  const pairs = beads.map((bead) => comparePair(bead, source, target, compare));
+  const moves = collectMoves(beads).map((move) => compareMove(move, source, target, compare));
   return { source, target, model: embedder.name, pairs, moves };
 }
 

@@ -55,6 +55,12 @@ export interface SentencePair {
   readonly differences: readonly Difference[];
   /** Only when both sides are in the same language. */
   readonly wordDiff?: readonly WordChange[];
+  /** A reviewer changed this pair (joined, unlinked, linked or split it); only when true. */
+  readonly edited?: boolean;
+  /** A reviewer marked this pair as checked; only when true. */
+  readonly reviewed?: boolean;
+  /** A reviewer's note on this pair (a query for the translator); only when not empty. */
+  readonly note?: string;
   /** For an omitted or added sentence that is half of a moved passage: the passage's index in `Alignment.moves`. */
   readonly move?: number;
 }

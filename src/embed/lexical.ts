@@ -4,6 +4,7 @@
  * (teknologi / technology, presiden / president, informasi / information). Function words of both languages are
  * ignored: they are frequent and never shared. Deterministic, instant, no files: the fallback and the fast mode.
  */
+import { sparseRows } from '../align/vectors.js';
 import { skeleton } from '../text/cognate.js';
 import type { Embedder } from './embedder.js';
 
@@ -84,12 +85,17 @@ export function lexicalFeatures(text: string): Map<number, number> {
   return features;
 }
 
+/** Square-root damping: a word repeated three times is not three times the evidence. */
+function dampedFeatures(text: string): Map<number, number> {
+  const features = lexicalFeatures(text);
+  for (const [index, weight] of features) features.set(index, Math.sqrt(weight));
+  return features;
+}
+
 export function embedLexical(text: string): Float32Array {
   const vector = new Float32Array(DIMENSION);
   let sq = 0;
-  for (const [index, weight] of lexicalFeatures(text)) {
-    // Square-root damping: a word repeated three times is not three times the evidence.
-    const w = Math.sqrt(weight);
+  for (const [index, w] of dampedFeatures(text)) {
     vector[index] = w;
     sq += w * w;
   }
@@ -108,6 +114,19 @@ export function createLexicalEmbedder(): Embedder {
       const out = texts.map((t) => embedLexical(t));
       onProgress?.(texts.length, texts.length);
       return out;
+    },
+    // Additive by construction: the vector of joined sentences is the normalised sum of their damped features
+    // (damping per sentence), so overlaps need no features of their own.
+    async embedParts(texts, onProgress) {
+      const seen = new Map<string, Map<number, number>>();
+      const features = texts.map((text) => {
+        let found = seen.get(text);
+        if (!found) seen.set(text, (found = dampedFeatures(text)));
+        return found;
+      });
+      const parts = sparseRows(features, DIMENSION);
+      onProgress?.(texts.length, texts.length);
+      return { parts, boundary: null };
     },
   };
 }

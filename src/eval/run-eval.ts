@@ -18,6 +18,15 @@ import {
   type PrecisionRecall,
 } from './score.js';
 
+/** The figures of one case (`--per-case`). */
+export interface CaseReport {
+  readonly name: string;
+  readonly group: string;
+  /** Beads in the case's gold alignment. */
+  readonly goldBeads: number;
+  readonly metrics: Record<keyof CaseCounts, PrecisionRecall>;
+}
+
 export interface EvalReport {
   readonly model: string;
   readonly cases: number;
@@ -26,6 +35,8 @@ export interface EvalReport {
   readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
   /** Moved passages: links of moves found against the cases' moves.json (a case without one has none). */
   readonly moves: PrecisionRecall & { readonly found: number; readonly predictedLinks: number; readonly goldLinks: number };
+  /** With `perCase`: every case's own figures, in case order. */
+  readonly perCase?: readonly CaseReport[];
 }
 
 const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
@@ -64,7 +75,7 @@ export async function listCases(casesDir: string): Promise<string[]> {
 export async function runEval(
   casesDir: string,
   embedder: Embedder,
-  options: { predictionsDir?: string; onCase?: (done: number, total: number) => void } = {},
+  options: { predictionsDir?: string; perCase?: boolean; onCase?: (done: number, total: number) => void } = {},
 ): Promise<EvalReport> {
   const cases = await listCases(casesDir);
   if (options.predictionsDir) await mkdir(options.predictionsDir, { recursive: true });
@@ -73,6 +84,7 @@ export async function runEval(
   const groups = new Map<string, CaseCounts>();
   const moveLinks = { tp: 0, predicted: 0, gold: 0 };
   let movesFound = 0;
+  const perCase: CaseReport[] = [];
   for (const [index, name] of cases.entries()) {
     const folder = join(casesDir, name);
     const [en, id, goldText] = await Promise.all(
@@ -98,6 +110,7 @@ export async function runEval(
     movesFound += new Set(beads.flatMap((bead) => (bead.move ? [bead.move.index] : []))).size;
     const group = GROUPS.find((g) => name.includes(g)) ?? 'other';
     groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
+    if (options.perCase) perCase.push({ name, group, goldBeads: gold.length, metrics: summarize(counts) });
     options.onCase?.(index + 1, cases.length);
   }
   return {
@@ -107,6 +120,7 @@ export async function runEval(
     overall: summarize(overall),
     groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
     moves: { ...precisionRecall(moveLinks), found: movesFound, predictedLinks: moveLinks.predicted, goldLinks: moveLinks.gold },
+    ...(options.perCase ? { perCase } : {}),
   };
 }
 
@@ -142,6 +156,17 @@ export function formatEvalReport(report: EvalReport): string {
     ...groupRows,
     `moves: ${report.moves.found} found; moved links P R F1 ${[report.moves.precision, report.moves.recall, report.moves.f1].map((x) => x.toFixed(3)).join(' ')}` +
       ` (${report.moves.predictedLinks} found, ${report.moves.goldLinks} in gold)`,
+    ...(report.perCase ? ['', ...formatPerCase(report.perCase)] : []),
     '',
   ].join('\n');
+}
+
+/** One line per case: its F1 figures and gold size, so the cases that fail stand out. */
+function formatPerCase(cases: readonly CaseReport[]): string[] {
+  const width = Math.max(4, ...cases.map((c) => c.name.length)) + 2;
+  const f1 = (c: CaseReport) => METRICS.map((k) => c.metrics[k].f1.toFixed(3).padEnd(12)).join('');
+  return [
+    `${'case'.padEnd(width)}${'group'.padEnd(7)}${'beads'.padEnd(7)}${METRICS.map((k) => `${k} F1`.padEnd(12)).join('')}`.trimEnd(),
+    ...cases.map((c) => `${c.name.padEnd(width)}${c.group.padEnd(7)}${String(c.goldBeads).padEnd(7)}${f1(c)}`.trimEnd()),
+  ];
 }

@@ -33,3 +33,8 @@ export function shownPair(alignment: Alignment, pair: SentencePair): ShownPair {
   if (move === undefined || moved === undefined) return pair;
   return { source: moved.source, target: moved.target, score: moved.score, differences: move.differences };
 }
+
+/** Every pair of an alignment, by 0-based index. */
+export function allPairIndexes(alignment: Alignment): number[] {
+  return alignment.pairs.map((_, index) => index);
+}

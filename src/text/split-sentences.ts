@@ -17,6 +17,8 @@ export interface SplitOptions {
   readonly lang?: Lang;
   /** Every non-blank line is one sentence and its own paragraph (input already split, one sentence per line). */
   readonly presplit?: boolean;
+  /** Line breaks inside a paragraph are spaces, as Markdown's soft breaks are; default: guessed from the text. */
+  readonly isWrapped?: boolean;
 }
 
 /** sentence-splitter's time grows faster than linearly with its input; longer blocks are cut first at the
@@ -57,7 +59,7 @@ interface Block extends Span {
 export function splitSentences(text: string, options: SplitOptions = {}): Sentence[] {
   const starters = sentenceStarters(options.lang);
   const sentences: Sentence[] = [];
-  for (const block of blocksOf(text, options.presplit === true)) {
+  for (const block of blocksOf(text, options.presplit === true, options.isWrapped)) {
     const spans = block.isWhole ? [trimSpan(text, block)] : splitBlock(text, block, starters);
     for (const span of spans) {
       if (span.end > span.start) {
@@ -109,12 +111,12 @@ export function isHardWrapped(text: string): boolean {
   return continued >= MIN_WRAP_EVIDENCE && wrappedLike >= continued * MIN_WRAPPED_SHARE;
 }
 
-function blocksOf(text: string, presplit: boolean): Block[] {
+function blocksOf(text: string, presplit: boolean, isWrapped: boolean | undefined): Block[] {
   if (presplit) {
     const lines = linesOf(text).filter((line) => !isBlank(text, line));
     return lines.map((line, paragraph) => ({ ...line, paragraph, isWhole: true }));
   }
-  return isHardWrapped(text) ? wrappedBlocks(text) : lineBlocks(text);
+  return (isWrapped ?? isHardWrapped(text)) ? wrappedBlocks(text) : lineBlocks(text);
 }
 
 function wrappedBlocks(text: string): Block[] {

@@ -8,9 +8,10 @@ import type { ReactElement } from 'react';
 import { render } from 'ink';
 import type { Alignment, ProgressEvent } from '../types.js';
 import type { MultiAlignment } from '../versions.js';
-import { App, EXIT_OK } from './app.js';
-import { isColorWanted } from './theme.js';
-import { VersionsApp } from './versions-app.js';
+import { App, ReviewScreen } from './review/app.js';
+import { EXIT_OK } from './shared/not-ready.js';
+import { isColorWanted } from './shared/theme.js';
+import { VersionsApp, type NestedReviewProps } from './versions/versions-app.js';
 
 export interface RunTuiOptions {
   readonly sourcePath: string;
@@ -161,6 +162,11 @@ export interface RunVersionsTuiOptions {
   readonly exportPath?: string;
 }
 
+/** The two-version review the versions overview opens with Enter. */
+function renderNestedReview(props: NestedReviewProps): ReactElement {
+  return <ReviewScreen {...props} />;
+}
+
 /** `jakarta.en.txt` -> `jakarta.en.versions.selaras.csv`. */
 export function defaultVersionsExportPath(pivotPath: string): string {
   return `${path.parse(pivotPath).name}.versions.selaras.csv`;
@@ -188,6 +194,7 @@ export async function runVersionsTui(options: RunVersionsTuiOptions): Promise<nu
       exportCsv={options.exportCsv}
       pairExportPath={pairExportPath}
       exportPairCsv={options.exportPairCsv}
+      renderReview={renderNestedReview}
       onExit={onExit}
       isColorEnabled={isColorEnabled}
     />
