@@ -1,8 +1,9 @@
 /**
  * Word vectors for the phrase finder, from the embedding model: each distinct word of the documents embedded on
- * its own. For a bag-of-pieces model such as the bundled one a word's vector is its pieces' weighted mean, so
- * words compare across languages as the model compares sentences (government / pemerintah 0.80, unrelated words
- * near 0). The vectors come back unit length, so every word weighs alike in the phrase finder's sums.
+ * its own, so that words compare across languages as the model compares sentences (government / pemerintah 0.80,
+ * unrelated words near 0). For an additive model (the bundled one, see AdditiveParts) a word's vector is its part:
+ * the sum of its pieces' vectors, exactly what the word adds to a sentence's sum, weight included (function words
+ * weigh a third of content words). Other models give unit vectors, which weigh every word alike.
  *
  * The finder compares every content word of one side with every one of the other, so the vectors are first
  * folded into SKETCH_DIMENSION dimensions by a count sketch (each dimension added, with a random sign, into one
@@ -11,6 +12,7 @@
 import { seededRandom } from './align/random.js';
 import { tokenize } from './compare/tokens.js';
 import type { WordVectors } from './compare/phrases.js';
+import { rowVector, type VectorRows } from './align/vectors.js';
 import type { Embedder } from './embed/embedder.js';
 import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
 
@@ -20,6 +22,11 @@ const SKETCH_DIMENSION = 64;
 /** Seed of the sketch's buckets and signs: any fixed value, so that runs are reproducible. */
 const SKETCH_SEED = 11;
 
+/** Row r of the parts, dense. */
+function denseRow(rows: VectorRows, r: number): Float32Array {
+  return rows.kind === 'dense' ? rows.data.subarray(r * rows.dimension, (r + 1) * rows.dimension) : rowVector(rows, r);
+}
+
 /** The folded words of the texts, each once, as the difference finders see them. */
 export function distinctWords(texts: Iterable<string>): string[] {
   const words = new Set<string>();
@@ -27,14 +34,17 @@ export function distinctWords(texts: Iterable<string>): string[] {
   return [...words];
 }
 
-/** A count sketch from `dimension` to SKETCH_DIMENSION dimensions, the result scaled to unit length. */
-function sketcher(dimension: number): (vector: Float32Array) => Float32Array {
+/** A count sketch from `dimension` to SKETCH_DIMENSION dimensions of `data`'s row `row`; with `unit`, scaled to
+ * unit length (a unit vector's sketch is only about unit). */
+function sketcher(dimension: number): (data: Float32Array, row: number, unit: boolean) => Float32Array {
   const next = seededRandom(SKETCH_SEED);
   const bucket = Int32Array.from({ length: dimension }, () => Math.floor(next() * SKETCH_DIMENSION));
   const sign = Float32Array.from({ length: dimension }, () => (next() < 0.5 ? -1 : 1));
-  return (vector) => {
+  return (data, row, unit) => {
     const out = new Float32Array(SKETCH_DIMENSION);
-    for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * vector[k]!;
+    const at = row * dimension;
+    for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * data[at + k]!;
+    if (!unit) return out;
     let norm = 0;
     for (let k = 0; k < SKETCH_DIMENSION; k++) norm += out[k]! * out[k]!;
     if (norm > 0) for (let k = 0; k < SKETCH_DIMENSION; k++) out[k]! /= Math.sqrt(norm);
@@ -50,9 +60,14 @@ function sketcher(dimension: number): (vector: Float32Array) => Float32Array {
 export async function embedWordVectors(embedder: Embedder, texts: Iterable<string>): Promise<WordVectors | undefined> {
   if (embedder.name === LEXICAL_MODEL_NAME) return undefined;
   const words = distinctWords(texts);
-  const vectors = await embedder.embed(words);
-  const sketch = sketcher(embedder.dimension);
   const byWord = new Map<string, Float32Array>();
-  words.forEach((word, k) => byWord.set(word, sketch(vectors[k]!)));
+  const sketch = sketcher(embedder.dimension);
+  const parts = embedder.embedParts ? (await embedder.embedParts(words)).parts : undefined;
+  if (parts) {
+    words.forEach((word, k) => byWord.set(word, sketch(denseRow(parts, k), 0, false)));
+  } else {
+    const vectors = await embedder.embed(words);
+    words.forEach((word, k) => byWord.set(word, sketch(vectors[k]!, 0, true)));
+  }
   return { vector: (word) => byWord.get(word) };
 }
