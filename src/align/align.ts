@@ -13,10 +13,13 @@
  */
 import type { Embedder } from '../embed/embedder.js';
 import type { PairStatus } from '../types.js';
+import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
-import { BEAD_SHAPES, bandAroundPath, fullBand, runDp, type Band, type BeadShape, type PathBead } from './dp.js';
+import { beadScore, type ScoreCalibration } from './confidence.js';
+import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadCost, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
-import { findMoves, markMoves, type MoveHalf } from './moves.js';
+import { findMoves, markMoves, type MoveHalf, type MoveWindow } from './moves.js';
+import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
 import { AdditiveSimilarity, bandCells, blockMeans, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
 import { denseRows, type VectorRows } from './vectors.js';
 
@@ -47,6 +50,18 @@ const LENGTH_RATIO_MAX = 1.3;
 const MEMO_SHAPES = 3;
 /** Lower bound of the skip price per sentence, so that near-duplicates never make skipping free. */
 const SKIP_MIN = 0.1;
+/**
+ * Half-width of the band around the best path in which a bead's margin looks for alternatives: the boundary errors
+ * seen on dev (a merge or a split instead, an omission next to a pair) lie within two sentences of the path.
+ */
+const MARGIN_BAND_WIDTH = 3;
+/**
+ * Temperature of the bead posteriors, in skip prices: an alternative path half a skip price dearer weighs e^-2 of
+ * the best one, so the posterior separates the near ties of the dev benchmark's errors from clear choices.
+ */
+const POSTERIOR_TEMPERATURE = 0.25;
+/** Gaps around a reviewer's bead are refilled by a full DP up to this many cells, and left unpaired beyond. */
+const GAP_DP_MAX_CELLS = 90_000;
 
 /** The numbers the engine was tuned with; every value was chosen on the dev benchmark (`selaras eval`). */
 export interface AlignTuning {
@@ -74,6 +89,8 @@ export interface AlignTuning {
    * (many true translations share no feature with each other).
    */
   readonly skipMax: number;
+  /** The map from a bead's evidence to its calibrated score, fitted for this embedder family. */
+  readonly score: ScoreCalibration;
 }
 
 /** Tuned for the model-free lexical embedder, whose similarities are weak: length evidence carries much of it. */
@@ -88,6 +105,7 @@ export const DEFAULT_TUNING: AlignTuning = {
   skipMax: 1,
   memberWeight: 0,
   memberFree: 1,
+  score: LEXICAL_SCORE,
 };
 
 /** Tuned for sentence-embedding models (the bundled one), whose similarities separate translations clearly. */
@@ -97,18 +115,11 @@ export const EMBEDDING_MODEL_TUNING: AlignTuning = {
   skipScale: 1.05,
   memberWeight: 3,
   memberFree: 0.9,
+  score: BUNDLED_SCORE,
 };
 
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
 export const SAME_LANGUAGE_SKIP_MAX = 0.45;
-
-/**
- * Confidence floor that a boilerplate line left unaligned really has no counterpart: its label ("Baca Juga:",
- * "Editor:") says so more surely than its similarity to nearby sentences on the same topic.
- */
-const BOILERPLATE_UNPAIRED_CONFIDENCE = 0.9;
-/** Steepness of the logistic that maps a bead's cost to a score in [0, 1]. */
-const SCORE_STEEPNESS = 6;
 
 export type BeadStatus = PairStatus;
 
@@ -116,7 +127,7 @@ export interface AlignedBead {
   readonly source: readonly number[];
   readonly target: readonly number[];
   readonly status: BeadStatus;
-  /** In [0, 1]: certainty of the translation link, or for omitted/added, certainty that none exists. */
+  /** The calibrated probability that the bead is exactly right (confidence.ts), for every kind of bead. */
   readonly score: number;
   /** For an omitted or added sentence that is half of a moved passage (see moves.ts). */
   readonly move?: MoveHalf;
@@ -268,7 +279,7 @@ export function emptyCostTerms(): BeadCostTerms {
 }
 
 /** Bead costs over a similarity provider and the documents' model-free evidence. */
-export class BeadCoster {
+export class BeadCoster implements BeadCostView {
   private readonly source: Side;
   private readonly target: Side;
   private readonly lengthRatio: number;
@@ -327,10 +338,13 @@ export class BeadCoster {
    * forgive an extra sentence (it only shifts the mean), so a merge can swallow an omitted neighbour; each of its
    * sentences must be about what the other side says.
    */
-  private weakestMember(i: number, j: number, a: number, b: number): number {
+  weakestMember(i: number, j: number, a: number, b: number): number {
+    // A reviewer's join can be larger than any overlap: its members are costed as terms() costs it.
+    const semantic = (x: number, y: number, p: number, q: number): number =>
+      this.fits(x, y, p, q) ? this.semanticCost(x, y, p, q) : (this.terms(x, y, p, q)?.semantic ?? Infinity);
     let worst = 0;
-    if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, this.semanticCost(k, j, 1, b));
-    if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, this.semanticCost(i, k, a, 1));
+    if (a > 1) for (let k = i; k < i + a; k++) worst = Math.max(worst, semantic(k, j, 1, b));
+    if (b > 1) for (let k = j; k < j + b; k++) worst = Math.max(worst, semantic(i, k, a, 1));
     return worst;
   }
 
@@ -360,12 +374,29 @@ export class BeadCoster {
   }
 
   /**
-   * `unitCost` for beads of any size. The engine reads overlaps of at most MAX_OVERLAP sentences; a larger bead (a
-   * reviewer's join) is costed with the normalised sum of its unit sentence vectors and the mean of their chance
-   * distances, which is what a mean-pooled model gives for the concatenation, up to the weighting by length.
+   * The parts of a bead's unit cost, for its score (bead-evidence.ts), for beads of any size; null outside the
+   * documents. The engine reads overlaps of at most MAX_OVERLAP sentences; a larger bead (a reviewer's join) is
+   * costed with the normalised sum of its unit sentence vectors and the mean of their chance distances, which is what
+   * a mean-pooled model gives for the concatenation, up to the weighting by length.
    */
-  unitCostOfAnySize(i: number, j: number, a: number, b: number): number {
-    if (a <= this.similarity.maxOverlap && b <= this.similarity.maxOverlap) return this.unitCost(i, j, a, b);
+  terms(i: number, j: number, a: number, b: number): CostTerms | null {
+    if (a < 1 || b < 1 || i < 0 || j < 0 || i + a > this.source.count || j + b > this.target.count) return null;
+    if (this.fits(i, j, a, b)) {
+      const parts = emptyCostTerms();
+      const unit = this.unitCost(i, j, a, b, parts);
+      const logRatio = this.target.logLengths[b - 1]![j]! - this.source.logLengths[a - 1]![i]! - this.logLengthRatio;
+      const sourceNumbers = this.source.numbers[a - 1]![i]!;
+      const targetNumbers = this.target.numbers[b - 1]![j]!;
+      return {
+        cosine: this.similarity.similarity(i, j, a, b),
+        chance: (this.source.chance[a - 1]![i]! + this.target.chance[b - 1]![j]!) / 2,
+        semantic: parts.semantic,
+        lengthTerm: logRatio * logRatio,
+        numberMismatch: numberMismatch(sourceNumbers, targetNumbers),
+        hasNumbers: sourceNumbers.length > 0 || targetNumbers.length > 0,
+        unit,
+      };
+    }
     const x = new Float64Array(this.similarity.dimension);
     const y = new Float64Array(this.similarity.dimension);
     this.similarity.addUnitVectors('source', i, a, x);
@@ -385,17 +416,28 @@ export class BeadCoster {
       return sum / count;
     };
     const chance = (mean(this.source.chance[0]!, i, a) + mean(this.target.chance[0]!, j, b)) / 2;
-    let cost = (1 - cosine) / chance;
+    const semantic = (1 - cosine) / chance;
     const logRatio = Math.log(
       (mean(this.target.lengths[0]!, j, b) * b + LENGTH_SMOOTHING) / (this.lengthRatio * (mean(this.source.lengths[0]!, i, a) * a + LENGTH_SMOOTHING)),
     );
-    cost += this.tuning.lengthWeight * logRatio * logRatio;
     const sourceNumbers = distinct(this.source.numbers[0]!.slice(i, i + a).flat());
     const targetNumbers = distinct(this.target.numbers[0]!.slice(j, j + b).flat());
-    if (sourceNumbers.length > 0 || targetNumbers.length > 0) {
-      cost += this.tuning.numberWeight * numberMismatch(sourceNumbers, targetNumbers);
-    }
-    return Math.max(0, cost);
+    const mismatch = numberMismatch(sourceNumbers, targetNumbers);
+    const hasNumbers = sourceNumbers.length > 0 || targetNumbers.length > 0;
+    const unit = Math.max(
+      0,
+      semantic + this.tuning.lengthWeight * logRatio * logRatio + (hasNumbers ? this.tuning.numberWeight * mismatch : 0),
+    );
+    return { cosine, chance, semantic, lengthTerm: logRatio * logRatio, numberMismatch: mismatch, hasNumbers, unit };
+  }
+
+  /** `unitCost` for beads of any size (see terms). */
+  unitCostOfAnySize(i: number, j: number, a: number, b: number): number {
+    return this.terms(i, j, a, b)?.unit ?? Infinity;
+  }
+
+  sentenceLength(side: SideName, index: number): number {
+    return this[side].lengths[0]![index]!;
   }
 
   /** The price of leaving one sentence unaligned. */
@@ -428,11 +470,6 @@ export class BeadCoster {
   }
 
   beadCost = (i: number, j: number, a: number, b: number): number => this.cost(i, j, a, b);
-}
-
-/** Maps a cost per sentence to [0, 1]; `boundary` is the cost at which pairing and skipping are equally cheap. */
-function scoreFromCost(unitCost: number, boundary: number): number {
-  return 1 / (1 + Math.exp((SCORE_STEEPNESS * (unitCost - boundary)) / boundary));
 }
 
 /** Per-row best 1-1 cost over the band: what the sentence could at best be paired with. */
@@ -485,6 +522,8 @@ export interface AlignmentState {
   /** Best 1-1 unit cost of each sentence inside the band: what it could at best be paired with. */
   readonly sourceBest: Float64Array;
   readonly targetBest: Float64Array;
+  /** The map from a bead's evidence to its score. */
+  readonly score: ScoreCalibration;
 }
 
 /** The coster restricted to its band, with the skip price derived from each sentence's best 1-1 cost in the band. */
@@ -508,7 +547,45 @@ function prepareEngine(
   ].filter(Number.isFinite);
   const derived = tuning.skipScale * quantile(finite, tuning.skipQuantile);
   coster.skip = Math.min(tuning.skipMax, Math.max(SKIP_MIN, Number.isFinite(derived) ? derived : tuning.skipMax));
-  return { coster, band, sourceBest, targetBest };
+  return { coster, band, sourceBest, targetBest, score: tuning.score };
+}
+
+/**
+ * The beads of a path with their scores and evidence: margins and posteriors are taken in a band around the path.
+ * The one place beads get their score: the engine's path over the whole documents, and a moved passage's pairs,
+ * whose path runs through the window of the two moved runs (margins and posteriors within it).
+ */
+function scorePath(
+  engine: AlignmentState,
+  path: readonly PathBead[],
+  n: number,
+  m: number,
+  window: MoveWindow = { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m },
+): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
+  const { coster } = engine;
+  const { sourceStart: i0, targetStart: j0 } = window;
+  const whole = i0 === 0 && j0 === 0;
+  const local = whole ? path : path.map((bead) => ({ ...bead, sourceStart: bead.sourceStart - i0, targetStart: bead.targetStart - j0 }));
+  const cost: BeadCost = whole ? coster.beadCost : (i, j, a, b) => coster.beadCost(i0 + i, j0 + j, a, b);
+  const band = bandAroundPath(local, 1, window.sourceCount, window.targetCount, MARGIN_BAND_WIDTH);
+  const confidence = pathConfidence(window.sourceCount, window.targetCount, band, cost, local, POSTERIOR_TEMPERATURE * coster.skip);
+  const evidence = beadEvidence(coster, path, confidence, n, m);
+  return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(engine.score, evidence[k]!))), evidence };
+}
+
+/** With one side empty nothing can pair: every sentence of the other is unpaired, certainly. */
+function unpairedAll(n: number, m: number): AlignedBead[] {
+  return [
+    ...Array.from({ length: n }, (_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
+    ...Array.from({ length: m }, (_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
+  ];
+}
+
+/** Beads, the evidence behind each score (null where a side is empty and the bead certain), and the engine's state. */
+export interface AlignmentDetail {
+  readonly beads: AlignedBead[];
+  readonly evidence: readonly (BeadEvidence | null)[];
+  readonly state: (AlignmentState & { readonly path: readonly PathBead[] }) | null;
 }
 
 /**
@@ -521,33 +598,26 @@ export function alignWithSimilarity(
   targetTexts: readonly string[],
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
-): { beads: AlignedBead[]; state: (AlignmentState & { readonly path: readonly PathBead[] }) | null } {
+): AlignmentDetail {
   const n = sourceTexts.length;
   const m = targetTexts.length;
   if (n === 0 || m === 0) {
-    const beads = [
-      ...sourceTexts.map((_, i) => ({ source: [i], target: [], status: 'omitted' as const, score: 1 })),
-      ...targetTexts.map((_, j) => ({ source: [], target: [j], status: 'added' as const, score: 1 })),
-    ];
-    return { beads, state: null };
+    const beads = unpairedAll(n, m);
+    return { beads, evidence: beads.map(() => null), state: null };
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
   const path = runDp(n, m, engine.band, engine.coster.beadCost);
-  const beads = path.map((bead) => toAlignedBead(bead, engine));
-  // Moved passages are judged by the same costs and scores as the pairs in place.
+  const { beads, evidence } = scorePath(engine, path, n, m);
+  // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
   const moves = findMoves(beads, {
     beadCost: coster.beadCost,
-    score: (i, j, a, b) => alignedScore(coster, i, j, a, b),
     unitCost: (i, j, a, b) => coster.unitCostOfAnySize(i, j, a, b),
+    pairBoundary: 2 * coster.skip,
+    score: (movePath, window) => scorePath(engine, movePath, n, m, window).beads.map((bead) => bead.score),
   });
   onProgress?.(1, 1);
-  return { beads: markMoves(beads, moves), state: { ...engine, path } };
-}
-
-/** The score of an aligned bead: the one place pairs in place, reviewers' beads and moved pairs get theirs. */
-function alignedScore(coster: BeadCoster, i: number, j: number, a: number, b: number): number {
-  return scoreFromCost(coster.unitCostOfAnySize(i, j, a, b), 2 * coster.skip);
+  return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
 }
 
 /** Align two documents given the vectors of all their overlaps (see OverlapVectors). */
@@ -571,7 +641,11 @@ export interface BeadSentences {
 
 /** What the engine thinks of beads a reviewer made, with the costs, skip price and scores of `alignWithSimilarity`. */
 export interface BeadJudge {
-  /** The bead's status and score, as if the engine had chosen it. */
+  /**
+   * The bead's status and score, as if the engine had chosen it: a bead of the engine's alignment keeps its score;
+   * another is scored within the engine's path with the bead put in (neighbours refilled by the DP), where its
+   * margin is nil, since the engine preferred something else.
+   */
   score(bead: BeadSentences): AlignedBead;
   /** The best 1-1, 1-0 and 0-1 beads for the bead's sentences: a merge split back into single pairs. */
   split(bead: BeadSentences): AlignedBead[];
@@ -587,6 +661,33 @@ function firstOfRun(indexes: readonly number[], side: string): number {
   return indexes[0] ?? 0;
 }
 
+const beadKey = (bead: { readonly source: readonly number[]; readonly target: readonly number[] }): string =>
+  `${bead.source.join(',')}|${bead.target.join(',')}`;
+
+/** The best beads of a rectangle of sentences (shapes given), as a piece of a path from (i0, j0). */
+function fillRectangle(
+  coster: BeadCoster,
+  i0: number,
+  j0: number,
+  rows: number,
+  columns: number,
+  shapes: readonly BeadShape[] = BEAD_SHAPES,
+): PathBead[] {
+  if (rows === 0 && columns === 0) return [];
+  if (rows === 0 || columns === 0 || (rows + 1) * (columns + 1) > GAP_DP_MAX_CELLS) {
+    return [
+      ...Array.from({ length: rows }, (_, d) => ({ sourceStart: i0 + d, sourceCount: 1, targetStart: j0, targetCount: 0, cost: 0 })),
+      ...Array.from({ length: columns }, (_, d) => ({ sourceStart: i0 + rows, sourceCount: 0, targetStart: j0 + d, targetCount: 1, cost: 0 })),
+    ];
+  }
+  const cost = (i: number, j: number, a: number, b: number): number => coster.beadCost(i0 + i, j0 + j, a, b);
+  return runDp(rows, columns, fullBand(rows, columns), cost, shapes).map((step) => ({
+    ...step,
+    sourceStart: i0 + step.sourceStart,
+    targetStart: j0 + step.targetStart,
+  }));
+}
+
 /** The engine for two documents, kept to judge the beads a reviewer makes (see BeadJudge). */
 export function judgeBeads(
   similarity: Similarity,
@@ -594,32 +695,57 @@ export function judgeBeads(
   targetTexts: readonly string[],
   tuning: AlignTuning = DEFAULT_TUNING,
 ): BeadJudge {
-  const engine = sourceTexts.length > 0 && targetTexts.length > 0 ? prepareEngine(similarity, sourceTexts, targetTexts, tuning) : null;
-  const toPathBead = (bead: BeadSentences): PathBead => ({
-    sourceStart: firstOfRun(bead.source, 'source'),
-    sourceCount: bead.source.length,
-    targetStart: firstOfRun(bead.target, 'target'),
-    targetCount: bead.target.length,
-    cost: 0,
-  });
+  const n = sourceTexts.length;
+  const m = targetTexts.length;
+  const engine = n > 0 && m > 0 ? prepareEngine(similarity, sourceTexts, targetTexts, tuning) : null;
+  const path = engine ? runDp(n, m, engine.band, engine.coster.beadCost) : [];
+  const chosen = new Map((engine ? scorePath(engine, path, n, m).beads : unpairedAll(n, m)).map((bead) => [beadKey(bead), bead]));
+  const toPathBeads = (bead: BeadSentences): PathBead[] => {
+    const sourceStart = firstOfRun(bead.source, 'source');
+    const targetStart = firstOfRun(bead.target, 'target');
+    // An unpaired bead of several sentences (a reviewer's join) is its sentences, each unpaired.
+    if (bead.target.length === 0) return bead.source.map((i) => ({ sourceStart: i, sourceCount: 1, targetStart, targetCount: 0, cost: 0 }));
+    if (bead.source.length === 0) return bead.target.map((j) => ({ sourceStart, sourceCount: 0, targetStart: j, targetCount: 1, cost: 0 }));
+    return [{ sourceStart, sourceCount: bead.source.length, targetStart, targetCount: bead.target.length, cost: 0 }];
+  };
+  /** Scores of consecutive beads put into the engine's path in place of what covered their sentences. */
+  const judgeInPath = (beads: readonly PathBead[]): AlignedBead[] => {
+    if (engine === null) return beads.map((bead) => toAlignedBead(bead, 1));
+    const first = beads[0]!;
+    const last = beads[beads.length - 1]!;
+    const [i0, j0] = [first.sourceStart, first.targetStart];
+    const [i1, j1] = [last.sourceStart + last.sourceCount, last.targetStart + last.targetCount];
+    let before = 0;
+    while (before < path.length && path[before]!.sourceStart + path[before]!.sourceCount <= i0 && path[before]!.targetStart + path[before]!.targetCount <= j0) before++;
+    let after = path.length;
+    while (after > before && path[after - 1]!.sourceStart >= i1 && path[after - 1]!.targetStart >= j1) after--;
+    const prefixEnd = before > 0 ? path[before - 1]! : null;
+    const [pi, pj] = prefixEnd ? [prefixEnd.sourceStart + prefixEnd.sourceCount, prefixEnd.targetStart + prefixEnd.targetCount] : [0, 0];
+    const suffixStart = path[after];
+    const [si, sj] = suffixStart ? [suffixStart.sourceStart, suffixStart.targetStart] : [n, m];
+    const gapBefore = fillRectangle(engine.coster, pi, pj, i0 - pi, j0 - pj);
+    const forced = [...path.slice(0, before), ...gapBefore, ...beads, ...fillRectangle(engine.coster, i1, j1, si - i1, sj - j1), ...path.slice(after)];
+    const start = before + gapBefore.length;
+    return scorePath(engine, forced, n, m).beads.slice(start, start + beads.length);
+  };
   const score = (bead: BeadSentences): AlignedBead => {
     if (bead.source.length === 0 && bead.target.length === 0) throw new RangeError('a bead needs at least one sentence');
-    // With one side empty nothing can pair, so nothing doubts an unpaired sentence.
-    if (engine === null) return { ...toAlignedBead(toPathBead(bead), null), score: 1 };
-    return toAlignedBead(toPathBead(bead), engine);
+    const pieces = toPathBeads(bead);
+    const known = chosen.get(beadKey(bead));
+    if (known) return known;
+    const judged = judgeInPath(pieces);
+    // An unpaired join is as doubtful as its most doubtful sentence.
+    return { ...toAlignedBead({ ...pieces[0]!, sourceCount: bead.source.length, targetCount: bead.target.length }, 0), score: Math.min(...judged.map((b) => b.score)) };
   };
   const split = (bead: BeadSentences): AlignedBead[] => {
-    const whole = toPathBead(bead);
-    if (engine === null || whole.sourceCount === 0 || whole.targetCount === 0) {
-      return [
-        ...bead.source.map((i) => score({ source: [i], target: [] })),
-        ...bead.target.map((j) => score({ source: [], target: [j] })),
-      ];
+    const pieces = toPathBeads(bead);
+    if (engine === null || pieces.length > 1 || bead.source.length === 0 || bead.target.length === 0) {
+      return [...bead.source.map((i) => score({ source: [i], target: [] })), ...bead.target.map((j) => score({ source: [], target: [j] }))];
     }
-    const { sourceStart: i0, targetStart: j0 } = whole;
-    const cost = (i: number, j: number, a: number, b: number): number => engine.coster.beadCost(i0 + i, j0 + j, a, b);
-    const path = runDp(whole.sourceCount, whole.targetCount, fullBand(whole.sourceCount, whole.targetCount), cost, SINGLE_SHAPES);
-    return path.map((step) => toAlignedBead({ ...step, sourceStart: i0 + step.sourceStart, targetStart: j0 + step.targetStart }, engine));
+    const whole = pieces[0]!;
+    const steps = fillRectangle(engine.coster, whole.sourceStart, whole.targetStart, whole.sourceCount, whole.targetCount, SINGLE_SHAPES);
+    const judged = judgeInPath(steps);
+    return judged.map((b) => chosen.get(beadKey(b)) ?? b);
   };
   return { score, split };
 }
@@ -628,25 +754,32 @@ function range(start: number, count: number): number[] {
   return Array.from({ length: count }, (_, k) => start + k);
 }
 
-function toAlignedBead(bead: PathBead, engine: AlignmentState | null): AlignedBead {
+function toAlignedBead(bead: PathBead, score: number): AlignedBead {
   const source = range(bead.sourceStart, bead.sourceCount);
   const target = range(bead.targetStart, bead.targetCount);
-  if (engine === null) {
-    const status = bead.targetCount === 0 ? 'omitted' : bead.sourceCount === 0 ? 'added' : 'aligned';
-    return { source, target, status, score: 1 };
-  }
-  const { coster, sourceBest, targetBest } = engine;
-  // A 1-1 bead wins over skipping both sentences when its cost is below the two skip prices: the 0.5 point.
-  const unpairedScore = (side: SideName, index: number, best: number): number => {
-    const score = 1 - scoreFromCost(best, coster.skipPrice(side, index));
-    return coster.isBoilerplate(side, index) ? Math.max(score, BOILERPLATE_UNPAIRED_CONFIDENCE) : score;
-  };
-  // An unpaired bead of several sentences (a reviewer's join) is as doubtful as its most doubtful sentence.
-  const unpaired = (side: SideName, indexes: readonly number[], best: Float64Array): number =>
-    Math.min(...indexes.map((index) => unpairedScore(side, index, best[index]!)));
-  if (bead.targetCount === 0) return { source, target, status: 'omitted', score: unpaired('source', source, sourceBest) };
-  if (bead.sourceCount === 0) return { source, target, status: 'added', score: unpaired('target', target, targetBest) };
-  return { source, target, status: 'aligned', score: alignedScore(coster, bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount) };
+  const status = bead.targetCount === 0 ? 'omitted' : bead.sourceCount === 0 ? 'added' : 'aligned';
+  return { source, target, status, score };
+}
+
+/** Memory an alignment may take beyond the program and its model: 2 GB in all (issue 13's bound). */
+const ALIGNMENT_MEMORY_BYTES = 1.8 * 2 ** 30;
+/**
+ * Memory per sentence (both documents counted) aligning with an additive model: 2.5 KiB measured on the bench's
+ * pairs from 16,000 to 513,000 sentences, a KiB of it the int16 parts.
+ */
+const ADDITIVE_SENTENCE_BYTES = 2.5 * 1024;
+/** The same without the parts, for models whose overlaps are embedded: their vectors come on top. */
+const SENTENCE_BYTES_BESIDES_VECTORS = 1.5 * 1024;
+
+/**
+ * The most sentences (both documents together) the engine aligns with this embedder within its memory bound:
+ * 750,000 with the bundled model, 180,000 with a 768-dimensional transformer (three overlap vectors a sentence).
+ */
+export function maxSentences(embedder: Embedder): number {
+  const perSentence = embedder.embedParts
+    ? ADDITIVE_SENTENCE_BYTES
+    : SENTENCE_BYTES_BESIDES_VECTORS + MAX_OVERLAP * Float32Array.BYTES_PER_ELEMENT * embedder.dimension;
+  return Math.floor(ALIGNMENT_MEMORY_BYTES / perSentence / 10_000) * 10_000;
 }
 
 /** Embed and align in one call: the engine's entry point for the pipeline. */

@@ -4,22 +4,35 @@
  * engine's bead costs and scores come in as functions, so a move is judged exactly as a pair in place would be.
  *
  * Each run of consecutive omitted source sentences is set against each run of consecutive added target sentences
- * that some sentence of it resembles (a 1-1 score of at least MIN_MOVE_SCORE), with aligned pairs between the two
+ * that some sentence of it resembles (a 1-1 pair cheaper than leaving both unaligned), with aligned pairs between the two
  * in the path; the two runs are aligned to each other by the same dynamic programme and bead costs as the whole
  * documents, and each stretch of consecutive pairs found is one move. Moves are taken best first (the most cost
  * saved over leaving their sentences unaligned), no sentence in two.
  */
-import { BEAD_SHAPES, fullBand, runDp, type BeadCost } from './dp.js';
+import { BEAD_SHAPES, fullBand, runDp, type BeadCost, type PathBead } from './dp.js';
+
+/** The rectangle of sentences a move's pairs were aligned in: a run of omitted source sentences, one of added
+ * target sentences. */
+export interface MoveWindow {
+  readonly sourceStart: number;
+  readonly targetStart: number;
+  readonly sourceCount: number;
+  readonly targetCount: number;
+}
 
 /** What a move is judged by: the engine's own costs and scores. */
 export interface MoveCosts {
   /** The engine's bead cost (0-sided beads cost the skip price), for source [i, i + a) and target [j, j + b). */
   readonly beadCost: BeadCost;
-  /** The engine's score in [0, 1] of an aligned bead, as a pair in place would get. */
-  readonly score: (i: number, j: number, a: number, b: number) => number;
   /** The engine's cost per sentence of an aligned bead: about 1 for unrelated sentences, near 0 for a clear
    * translation. */
   readonly unitCost: (i: number, j: number, a: number, b: number) => number;
+  /** The unit cost at which a 1-1 pair costs as much as leaving both its sentences unaligned (twice the skip
+   * price): what a pair in place must beat. */
+  readonly pairBoundary: number;
+  /** The engine's scores (calibrated probabilities) of the beads of a path through `window`, document indexes:
+   * the same scoring as the beads in place, given the path the two runs align by. */
+  readonly score: (path: readonly PathBead[], window: MoveWindow) => number[];
 }
 
 /** The beads of a monotone alignment, as the engine returns them. */
@@ -47,11 +60,9 @@ export interface Move {
   readonly score: number;
 }
 
-/** A move's pairs must score at least what makes a pair in place worth keeping: the engine's 0.5 point, where
- * pairing costs as much as leaving both sentences unaligned. */
-const MIN_MOVE_SCORE = 0.5;
 /**
- * ... and cost at most this per sentence. In place, a pair's neighbours keep unrelated sentences apart, and with
+ * A move's pairs must cost less than leaving their sentences unaligned (MoveCosts.pairBoundary), and at most this
+ * per sentence. In place, a pair's neighbours keep unrelated sentences apart, and with
  * the bundled model's skip prices an unrelated pair (cost about 1) can still score over 0.5; a move has no
  * neighbours to vouch for it. On the move benchmark and the dev cases, 0.7 keeps 154 of 155 moved links found
  * below 1 and drops 33 of 34 false ones (0.5: 92 of 93, and a fifth fewer moved links found).
@@ -94,25 +105,28 @@ function isElsewhere(source: Run, target: Run, alignedBefore: Int32Array): boole
 /** The pairs of moves found between two runs: the runs aligned to each other, stretches of good pairs kept. */
 function movesBetween(source: Run, target: Run, costs: MoveCosts): Array<{ beads: MoveBead[]; saving: number }> {
   const cost: BeadCost = (i, j, a, b) => costs.beadCost(source.start + i, target.start + j, a, b);
-  const path = runDp(source.count, target.count, fullBand(source.count, target.count), cost, BEAD_SHAPES);
+  const local = runDp(source.count, target.count, fullBand(source.count, target.count), cost, BEAD_SHAPES);
+  const path = local.map((bead) => ({ ...bead, sourceStart: source.start + bead.sourceStart, targetStart: target.start + bead.targetStart }));
+  const window: MoveWindow = { sourceStart: source.start, targetStart: target.start, sourceCount: source.count, targetCount: target.count };
+  let scores: number[] | undefined;
   const found: Array<{ beads: MoveBead[]; saving: number }> = [];
   let current: { beads: MoveBead[]; saving: number } | undefined;
-  for (const bead of path) {
-    const i = source.start + bead.sourceStart;
-    const j = target.start + bead.targetStart;
+  path.forEach((bead, k) => {
+    const { sourceStart: i, targetStart: j } = bead;
     const isPair = bead.sourceCount > 0 && bead.targetCount > 0;
     if (!isPair || !isGoodPair(costs, i, j, bead.sourceCount, bead.targetCount)) {
       current = undefined;
-      continue;
+      return;
     }
-    const score = costs.score(i, j, bead.sourceCount, bead.targetCount);
+    // Scored once for the whole path, and only when it holds a pair worth moving.
+    scores ??= costs.score(path, window);
     let skipped = 0;
-    for (let k = 0; k < bead.sourceCount; k++) skipped += costs.beadCost(i + k, 0, 1, 0);
-    for (let k = 0; k < bead.targetCount; k++) skipped += costs.beadCost(0, j + k, 0, 1);
+    for (let d = 0; d < bead.sourceCount; d++) skipped += costs.beadCost(i + d, 0, 1, 0);
+    for (let d = 0; d < bead.targetCount; d++) skipped += costs.beadCost(0, j + d, 0, 1);
     const moved: MoveBead = {
-      source: Array.from({ length: bead.sourceCount }, (_, k) => i + k),
-      target: Array.from({ length: bead.targetCount }, (_, k) => j + k),
-      score,
+      source: Array.from({ length: bead.sourceCount }, (_, d) => i + d),
+      target: Array.from({ length: bead.targetCount }, (_, d) => j + d),
+      score: scores[k]!,
       unitCost: costs.unitCost(i, j, bead.sourceCount, bead.targetCount),
     };
     if (current === undefined) {
@@ -121,7 +135,7 @@ function movesBetween(source: Run, target: Run, costs: MoveCosts): Array<{ beads
     }
     current.beads.push(moved);
     current.saving += skipped - bead.cost;
-  }
+  });
   return found;
 }
 
@@ -159,7 +173,7 @@ export function findMoves(path: readonly PathPair[], costs: MoveCosts): Move[] {
 
 /** Whether a pair is good enough to be part of a move. */
 function isGoodPair(costs: MoveCosts, i: number, j: number, a: number, b: number): boolean {
-  return costs.unitCost(i, j, a, b) <= MAX_MOVE_UNIT_COST && costs.score(i, j, a, b) >= MIN_MOVE_SCORE;
+  return costs.unitCost(i, j, a, b) <= Math.min(MAX_MOVE_UNIT_COST, costs.pairBoundary);
 }
 
 /** Whether some sentence of one run pairs well with some sentence of the other: worth aligning the two runs. */

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write-file.js';
+import { isSameLanguage } from '../compare/pair.js';
 import { alignTexts } from '../pipeline.js';
+import { guessLanguage } from '../text/language.js';
+import { summarizeCalibration, type CalibrationSummary, type ScoredBead } from './calibration.js';
 import {
   addCounts,
   emptyCounts,
+  beadKey,
   formatBead,
   parseBeads,
   precisionRecall,
@@ -35,13 +39,29 @@ export interface EvalReport {
   readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
   /** Moved passages: links of moves found against the cases' moves.json (a case without one has none). */
   readonly moves: PrecisionRecall & { readonly found: number; readonly predictedLinks: number; readonly goldLinks: number };
+  /** How well the score tells right beads (an exact gold bead) from wrong ones: overall, per group, per bead kind. */
+  readonly calibration: {
+    readonly overall: CalibrationSummary;
+    readonly groups: Record<string, CalibrationSummary>;
+    readonly kinds: Record<string, CalibrationSummary>;
+  };
   /** With `perCase`: every case's own figures, in case order. */
   readonly perCase?: readonly CaseReport[];
 }
 
 const METRICS = ['strict', 'links', 'omitted', 'added'] as const;
-/** Case names say how they were made: `ted-heavy-002` belongs to group `heavy`. */
-const GROUPS = ['clean', 'light', 'heavy'] as const;
+/**
+ * Case names say how they were made: `ted-heavy-002` belongs to group `heavy`. The score fit's generated cases add
+ * their own groups (src/calibrate/make-cases.ts).
+ */
+const GROUPS = ['clean', 'light', 'heavy', 'unrelated', 'different', 'version', 'tiny'] as const;
+const KINDS = ['aligned', 'omitted', 'added'] as const;
+
+/** The group a case belongs to: the first segment of its name that names one. */
+export function caseGroup(name: string): string {
+  const segments = name.split('-');
+  return GROUPS.find((g) => segments.includes(g)) ?? 'other';
+}
 
 function lines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
@@ -84,6 +104,7 @@ export async function runEval(
   const groups = new Map<string, CaseCounts>();
   const moveLinks = { tp: 0, predicted: 0, gold: 0 };
   let movesFound = 0;
+  const scored: Array<ScoredBead & { group: string; kind: string }> = [];
   const perCase: CaseReport[] = [];
   for (const [index, name] of cases.entries()) {
     const folder = join(casesDir, name);
@@ -96,7 +117,9 @@ export async function runEval(
     } catch (error) {
       throw new InputError(`${join(folder, 'gold.txt')}: ${(error as Error).message}`);
     }
-    const beads = await alignTexts(lines(en!), lines(id!), embedder);
+    // The same engine settings as `align` gives these two files: two of one language are versions.
+    const sameLanguage = isSameLanguage({ lang: guessLanguage(en!) }, { lang: guessLanguage(id!) });
+    const beads = await alignTexts(lines(en!), lines(id!), embedder, { sameLanguage });
     if (options.predictionsDir) {
       const text = beads.map((b) => formatBead(b, b.score)).join('\n');
       await writeFileAtomic(join(options.predictionsDir, `${name}.txt`), `${text}\n`);
@@ -108,8 +131,12 @@ export async function runEval(
     moveLinks.predicted += moved.predicted;
     moveLinks.gold += moved.gold;
     movesFound += new Set(beads.flatMap((bead) => (bead.move ? [bead.move.index] : []))).size;
-    const group = GROUPS.find((g) => name.includes(g)) ?? 'other';
+    const group = caseGroup(name);
     groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
+    const right = new Set(gold.map(beadKey));
+    for (const bead of beads) {
+      scored.push({ score: bead.score, isRight: right.has(beadKey(bead)), group, kind: bead.status });
+    }
     if (options.perCase) perCase.push({ name, group, goldBeads: gold.length, metrics: summarize(counts) });
     options.onCase?.(index + 1, cases.length);
   }
@@ -120,6 +147,11 @@ export async function runEval(
     overall: summarize(overall),
     groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
     moves: { ...precisionRecall(moveLinks), found: movesFound, predictedLinks: moveLinks.predicted, goldLinks: moveLinks.gold },
+    calibration: {
+      overall: summarizeCalibration(scored),
+      groups: Object.fromEntries([...groups.keys()].map((g) => [g, summarizeCalibration(scored.filter((b) => b.group === g))])),
+      kinds: Object.fromEntries(KINDS.map((k) => [k, summarizeCalibration(scored.filter((b) => b.kind === k))])),
+    },
     ...(options.perCase ? { perCase } : {}),
   };
 }
@@ -158,7 +190,34 @@ export function formatEvalReport(report: EvalReport): string {
       ` (${report.moves.predictedLinks} found, ${report.moves.goldLinks} in gold)`,
     ...(report.perCase ? ['', ...formatPerCase(report.perCase)] : []),
     '',
+    ...formatCalibration(report.calibration),
+    '',
   ].join('\n');
+}
+
+const percent = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+
+function calibrationRow(label: string, c: CalibrationSummary): string {
+  return [
+    label.padEnd(10),
+    String(c.beads).padStart(6),
+    percent(c.rightShare).padStart(8),
+    (c.auroc === null ? '-' : c.auroc.toFixed(3)).padStart(7),
+    c.ece.toFixed(3).padStart(7),
+    percent(c.wrongScoredHigh).padStart(12),
+    percent(c.rightScoredLow).padStart(11),
+  ].join('');
+}
+
+function formatCalibration(calibration: EvalReport['calibration']): string[] {
+  const groups = [...GROUPS, 'other'].filter((g) => calibration.groups[g]);
+  return [
+    'score calibration ("this bead is exactly right"; ECE over 10 bins):',
+    `${''.padEnd(10)}${'beads'.padStart(6)}${'right'.padStart(8)}${'AUROC'.padStart(7)}${'ECE'.padStart(7)}${'wrong>=0.9'.padStart(12)}${'right<0.5'.padStart(11)}`,
+    calibrationRow('all', calibration.overall),
+    ...groups.map((g) => calibrationRow(g, calibration.groups[g]!)),
+    ...KINDS.filter((k) => calibration.kinds[k]!.beads > 0).map((k) => calibrationRow(k, calibration.kinds[k]!)),
+  ];
 }
 
 /** One line per case: its F1 figures and gold size, so the cases that fail stand out. */

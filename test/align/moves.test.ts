@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentences } from '../../src/align/align.js';
-import { collectMoves, findMoves, markMoves, type MoveCosts, type PathPair } from '../../src/align/moves.js';
+import { collectMoves, findMoves, markMoves, type MoveCosts, type MoveWindow, type PathPair } from '../../src/align/moves.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 
 /** A path: `aligned` pairs i-i' in order, omitted source and added target sentences where given. */
@@ -17,7 +17,9 @@ function costs(translations: ReadonlyArray<[number, number]>): MoveCosts {
   };
   return {
     unitCost: unit,
-    score: (i, j, a, b) => 1 / (1 + Math.exp(6 * (unit(i, j, a, b) - 0.8) / 0.8)),
+    pairBoundary: 0.8,
+    // Each bead of the path its own score: 1 minus its unit cost (what the engine's calibrated score would follow).
+    score: (beads) => beads.map((bead) => (bead.sourceCount > 0 && bead.targetCount > 0 ? 1 - unit(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount) : 0)),
     beadCost: (i, j, a, b) => (a === 0 || b === 0 ? 0.4 * (a + b) : unit(i, j, a, b) * ((a + b) / 2) + 0.4 * Math.max(0, a + b - 2)),
   };
 }
@@ -34,6 +36,21 @@ describe('findMoves', () => {
     expect(moves.map(({ source, target, beads }) => ({ source, target, pairs: beads.map((b) => [b.source, b.target]) }))).toEqual([
       { source: [2, 3, 4], target: [7, 8, 9], pairs: [[[2], [7]], [[3], [8]], [[4], [9]]] },
     ]);
+  });
+
+  it("gives each pair of a move the score the engine gives it within the two runs' path, the move its weakest", () => {
+    const seen: Array<{ window: MoveWindow; path: Array<[number, number]> }> = [];
+    const scoring = costs([[2, 7], [3, 8], [4, 9]]);
+    const moves = findMoves(MOVED, {
+      ...scoring,
+      score: (beads, window) => {
+        seen.push({ window, path: beads.map((bead) => [bead.sourceStart, bead.targetStart]) });
+        return beads.map((bead) => bead.sourceStart / 10);
+      },
+    });
+    expect(seen).toEqual([{ window: { sourceStart: 2, targetStart: 7, sourceCount: 3, targetCount: 3 }, path: [[2, 7], [3, 8], [4, 9]] }]);
+    expect(moves[0]!.beads.map((bead) => bead.score)).toEqual([0.2, 0.3, 0.4]);
+    expect(moves[0]!.score).toBe(0.2);
   });
 
   it.each<[string, PathPair[], Array<[number, number]>, number]>([
