@@ -11,7 +11,7 @@
  */
 import { seededRandom } from './align/random.js';
 import { tokenize } from './compare/tokens.js';
-import type { WordVectors } from './compare/phrases.js';
+import type { WordVectors } from './compare/options.js';
 import { rowVector, type VectorRows } from './align/vectors.js';
 import type { Embedder } from './embed/embedder.js';
 import { LEXICAL_MODEL_NAME } from './embed/lexical.js';

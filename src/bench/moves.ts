@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { runEval, type EvalReport } from '../eval/run-eval.js';
+import { targetLine } from './differences.js';
 import { MOVE_CASES, writeMoveCases } from './make-move-cases.js';
+
+/** Issue 11's target for moves: recall of moved links at a least precision. */
+const MOVE_TARGET = { recall: 0.85, precision: 0.9 };
 
 function f1(report: EvalReport, metric: 'strict' | 'links' | 'omitted' | 'added'): string {
   return report.overall[metric].f1.toFixed(3);
@@ -28,6 +32,9 @@ export async function benchMoves(devRawDir: string, embedder: Embedder): Promise
         `omitted ${f1(moved, 'omitted')} (${f1(inPlace, 'omitted')}), added ${f1(moved, 'added')} (${f1(inPlace, 'added')}); ` +
         `moves found in the cases without one: ${inPlace.moves.found}`,
     );
+    const met = moves.recall >= MOVE_TARGET.recall && moves.precision >= MOVE_TARGET.precision;
+    const figures = `R ${moves.recall.toFixed(3)} at P ${moves.precision.toFixed(3)}`;
+    console.log(targetLine('  issue 11 target, moved links:', figures, `R >= ${MOVE_TARGET.recall} at P >= ${MOVE_TARGET.precision}`, met));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -4,21 +4,17 @@
  * in, differences out. Each finder errs towards silence, because on a true translation every report is a false
  * alarm that costs a reviewer's attention.
  */
-import type { Difference, Lang } from '../types.js';
+import type { Difference } from '../types.js';
 import { findDates, sameDate, type DateMention } from './dates.js';
 import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
 import { normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
-import { phraseDifferences, type WordVectors } from './phrases.js';
+import type { CompareOptions } from './options.js';
+import { phraseDifferences } from './phrases.js';
 import { quoteDifferences } from './quotes.js';
 import { tokenised, type Tokenised } from './tokens.js';
 
-export interface CompareOptions {
-  readonly sourceLang: Lang;
-  readonly targetLang: Lang;
-  /** The embedding model's word vectors; without them dropped and added phrases are not looked for. */
-  readonly wordVectors?: WordVectors;
-}
+export type { CompareOptions, WordVectors } from './options.js';
 
 /** A number written in words below this value ("one", "satu") is too often a pronoun or article to report. */
 const MIN_REPORTED_WORD_NUMBER = 2;

@@ -2,7 +2,7 @@
  * the editor with every bead a reviewer makes, so both find the same differences. Pure. */
 import type { Document, MovedPassage, PairStatus, SentencePair } from '../types.js';
 import { findDifferences } from './find-differences.js';
-import type { WordVectors } from './phrases.js';
+import type { WordVectors } from './options.js';
 import { wordDiff } from './word-diff.js';
 
 /** The engine's part of a pair: which sentences, and how sure it is. */

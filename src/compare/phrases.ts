@@ -11,20 +11,10 @@
  * cannot tell a dropped clause from a free translation.
  */
 import type { Difference, Lang } from '../types.js';
-import type { CompareOptions } from './find-differences.js';
+import type { CompareOptions, WordVectors } from './options.js';
 import { skeletonOf } from './skeletons.js';
 import type { Token, Tokenised } from './tokens.js';
 import { EN_FUNCTION_WORDS, ID_FUNCTION_WORDS } from './word-tables.js';
-
-/** What the phrase finder needs from the embedding model. */
-export interface WordVectors {
-  /**
-   * The vector of a word (folded: lower case, no diacritics), as the model adds it into a sentence: for a
-   * bag-of-pieces model the weighted sum of its pieces' vectors; unit vectors weigh every word alike. Undefined
-   * for a word the model has no vector for.
-   */
-  vector(word: string): Float32Array | undefined;
-}
 
 /** Cosine at which two words count as translations of each other: translations measure 0.45-0.87 with the
  * bundled model (said / kata 0.55, government / pemerintah 0.80), unrelated words below 0.13 in 99 of 100; the
