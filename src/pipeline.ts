@@ -20,7 +20,7 @@ import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { resolveEmbedder } from './embed/resolve.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { InputError } from './errors.js';
-import { AlignHelper, wantsHelper } from './parallel/helper.js';
+import { startHelper, wantsHelper } from './parallel/helper.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -117,7 +117,7 @@ export async function alignFiles(
   const model = options.model ?? DEFAULT_MODEL_NAME;
   const additive = model === DEFAULT_MODEL_NAME || model === LEXICAL_MODEL_NAME;
   const helper =
-    !options.embedder && additive && wantsHelper(source.sentences.length + target.sentences.length) ? new AlignHelper(model) : undefined;
+    !options.embedder && additive && wantsHelper(source.sentences.length + target.sentences.length) ? startHelper(model) : undefined;
   try {
     const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
     return await alignDocuments(source, target, embedder, options.onProgress, { ...options, ...(helper ? { helper } : {}) });

@@ -41,6 +41,15 @@ function workerEntry(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/parallel/helper-worker.js', here) : new URL('./helper-worker.js', here);
 }
 
+/** A helper for `model`, or undefined when a thread cannot be started (the alignment then runs on one thread). */
+export function startHelper(model: string): AlignHelper | undefined {
+  try {
+    return new AlignHelper(model);
+  } catch {
+    return undefined;
+  }
+}
+
 export class AlignHelper implements GramHelper {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (parts: AdditiveParts) => void; reject: (error: Error) => void }>();

@@ -1,4 +1,6 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
@@ -17,6 +19,7 @@ import { int16Rows, type Int16Rows } from '../../src/align/vectors.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 import { AlignHelper, HELPER_MIN_SENTENCES, wantsHelper } from '../../src/parallel/helper.js';
 import { alignTexts } from '../../src/pipeline.js';
+import { runCli } from '../cli-helpers.js';
 
 const DIMENSION = 64;
 
@@ -104,6 +107,27 @@ describe('the helper thread of an alignment', () => {
     const embedder = createLexicalEmbedder();
     const [en, id] = [sentences(300, 6), sentences(280, 7)];
     expect(await alignTexts(en, id, embedder, { helper })).toEqual(await alignTexts(en, id, embedder));
+  });
+
+  it('gives `selaras align` the same output on a large pair with and without it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'selaras-helper-'));
+    try {
+      const [en, id] = [join(dir, 'a.en.txt'), join(dir, 'a.id.txt')];
+      writeFileSync(en, sentences(HELPER_MIN_SENTENCES / 2 + 100, 8).join('\n'));
+      writeFileSync(id, sentences(HELPER_MIN_SENTENCES / 2, 9).join('\n'));
+      const run = (helper: string) => {
+        const result = runCli(['align', en, id, '--presplit', '--format', 'vecalign', '--model', 'lexical'], {
+          env: { ...process.env, SELARAS_HELPER: helper, SELARAS_CACHE_DIR: join(dir, 'cache') },
+        });
+        expect(result.status).toBe(0);
+        return result.stdout;
+      };
+      const alone = run('0');
+      expect(alone.split('\n').length).toBeGreaterThan(HELPER_MIN_SENTENCES / 2);
+      expect(run('1')).toBe(alone);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is started only for large pairs, and can be turned off or forced', () => {
