@@ -181,12 +181,25 @@ export function rowDot(a: VectorRows, i: number, b: VectorRows, j: number): numb
     return sum;
   }
   if (a.kind === 'int16' && b.kind === 'int16') {
+    // Exact integer sums in any order (see gramRow): four side by side.
     const d = a.dimension;
     const x = a.data;
     const y = b.data;
-    let sum = 0;
-    for (let k = 0, p = i * d, q = j * d; k < d; k++) sum += x[p + k]! * y[q + k]!;
-    return sum * a.scales[i]! * b.scales[j]!;
+    const p = i * d;
+    const q = j * d;
+    const d4 = d - (d % 4);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < d4; k += 4) {
+      s0 += x[p + k]! * y[q + k]!;
+      s1 += x[p + k + 1]! * y[q + k + 1]!;
+      s2 += x[p + k + 2]! * y[q + k + 2]!;
+      s3 += x[p + k + 3]! * y[q + k + 3]!;
+    }
+    for (let k = d4; k < d; k++) s0 += x[p + k]! * y[q + k]!;
+    return (s0 + s1 + s2 + s3) * a.scales[i]! * b.scales[j]!;
   }
   // Rows of two kinds: not what one model gives, but still exact.
   return b.kind === 'sparse' ? rowDotVector(b, j, rowVector(a, i)) : rowDotVector(a, i, rowVector(b, j));
