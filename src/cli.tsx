@@ -6,19 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseCommand, USAGE, type Command, type Format } from './args.js';
+import { COMMAND_HELP, parseCommand, USAGE, type Command, type Format } from './args.js';
 import { runBatch } from './batch.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { toCsv } from './export/csv.js';
-import { toJson } from './export/json.js';
-import { toText } from './export/text.js';
-import { toTmx } from './export/tmx.js';
-import { toVecalign } from './export/vecalign.js';
+import { DEFAULT_TEXT_WIDTH, writeAlignment, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
 import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
+import { progressCounts } from './progress-text.js';
 import type { Alignment, ProgressEvent } from './types.js';
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
@@ -33,19 +31,13 @@ function version(): string {
   return pkg.version;
 }
 
-export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean): string {
-  switch (format) {
-    case 'json':
-      return toJson(alignment);
-    case 'csv':
-      return toCsv(alignment, { bom });
-    case 'tmx':
-      return toTmx(alignment);
-    case 'vecalign':
-      return toVecalign(alignment);
-    case 'text':
-      return toText(alignment, process.stdout.columns || 100);
-  }
+/** The alignment in a headless format, through the one format table (export/formats.ts). */
+export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean, reviewedOnly = false): Written {
+  return writeAlignment(alignment, format, { bom, width: process.stdout.columns || DEFAULT_TEXT_WIDTH, reviewedOnly });
+}
+
+function warn(warnings: readonly string[]): void {
+  for (const warning of warnings) process.stderr.write(`selaras: warning: ${warning}\n`);
 }
 
 /** A one-line progress display on stderr, only when stderr is a terminal. */
@@ -64,11 +56,11 @@ function progressLine(): { update: (text: string) => void; done: () => void } {
 function describeProgress(event: ProgressEvent): string {
   switch (event.stage) {
     case 'load-model':
-      return `loading model ${event.model} ${event.done}/${event.total}`;
+      return `loading model ${event.model} ${progressCounts(event)}`;
     case 'embed':
-      return `embedding sentences ${event.done}/${event.total}`;
+      return `embedding sentences ${progressCounts(event)}`;
     case 'align':
-      return `aligning ${event.done}/${event.total}`;
+      return `aligning ${progressCounts(event)}`;
   }
 }
 
@@ -155,16 +147,46 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    await output.write(render(alignment, format, command.bom));
+    const written = render(alignment, format, command.bom);
+    warn(written.warnings);
+    await output.write(written.text);
+    return 0;
+  });
+}
+
+/** `selaras export SESSION.json`: the saved alignment, edits and notes included, in another format; no realigning. */
+async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<number> {
+  return writeOutputOf(command.out, [command.session], async (output) => {
+    const { parseAlignmentJson } = await import('./session/session.js');
+    const { readFile } = await import('node:fs/promises');
+    const content = await readFile(command.session, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${command.session}: cannot read the session (${error.code ?? error.message}) — check the path`);
+    });
+    const { alignment } = parseAlignmentJson(content, command.session);
+    const written = render(alignment, command.format, command.bom, command.reviewedOnly);
+    warn(written.warnings);
+    if (command.reviewedOnly && !alignment.pairs.some((pair) => pair.reviewed === true)) {
+      warn([`${command.session}: no pair is marked reviewed (r in the review UI marks one), so nothing but headers was written`]);
+    }
+    await output.write(written.text);
     return 0;
   });
 }
 
 async function runCommand(command: Command): Promise<number> {
   switch (command.kind) {
-    case 'help':
-      await writeStdout(`${USAGE}\n`);
+    case 'help': {
+      const text = command.topic === undefined ? USAGE : COMMAND_HELP[command.topic];
+      // `selaras` alone is a mistake: the help goes where errors go, with the usage exit code.
+      if (command.isMistake === true) {
+        process.stderr.write(`${text}\n`);
+        return 2;
+      }
+      await writeStdout(`${text}\n`);
       return 0;
+    }
+    case 'export':
+      return runExport(command);
     case 'version':
       await writeStdout(`${version()}\n`);
       return 0;

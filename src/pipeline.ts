@@ -53,8 +53,10 @@ export function alignTexts(
   options: { sameLanguage?: boolean; onProgress?: ProgressListener } = {},
 ): Promise<AlignedBead[]> {
   const { onProgress } = options;
+  // The engine embeds overlaps of one to three sentences; a reader counts sentences, so its counts are scaled to them.
+  const sentences = sourceTexts.length + targetTexts.length;
   return alignSentences(sourceTexts, targetTexts, embedder, {
-    embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
+    embed: (done, total) => onProgress?.({ stage: 'embed', done: total > 0 ? Math.round((done / total) * sentences) : sentences, total: sentences }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
   });

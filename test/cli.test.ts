@@ -39,7 +39,7 @@ describe('selaras align', () => {
   it.each([
     ['vecalign', /^\[0(, \d+)*\]:\[[\d, ]*\]:\d\.\d{6}$/m],
     ['tmx', /<tmx version="1.4">/],
-    ['csv', /^pair,source_index,target_index,source_text,target_text,status,score,differences\r$/m],
+    ['csv', /^pair,source_index,target_index,source_text,target_text,status,score,differences,note\r$/m],
   ])('prints %s', (format, pattern) => {
     const result = runCli(['align', EN, ID, '--format', format, ...LEXICAL]);
     expect(result.status).toBe(0);

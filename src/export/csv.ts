@@ -15,6 +15,7 @@ export const CSV_COLUMNS = [
   'status',
   'score',
   'differences',
+  'note',
 ] as const;
 
 export interface CsvOptions {
@@ -35,6 +36,7 @@ export function csvRows(alignment: Alignment, pairName: string): string[][] {
     pairLabel(pair),
     pair.score.toFixed(4),
     summarizeDifferences(pair.differences),
+    pair.note ?? '',
   ]);
 }
 

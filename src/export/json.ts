@@ -16,6 +16,10 @@ export function pairsJson(alignment: Alignment) {
     score: Number(pair.score.toFixed(4)),
     differences: pair.differences,
     ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+    // A reviewer's marks, present only when set, so an alignment nobody edited reads as it always did.
+    ...(pair.edited === true ? { edited: true } : {}),
+    ...(pair.reviewed === true ? { reviewed: true } : {}),
+    ...(pair.note !== undefined && pair.note.length > 0 ? { note: pair.note } : {}),
   }));
 }
 

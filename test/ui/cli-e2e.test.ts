@@ -18,7 +18,7 @@ const REPRINT = 'corpus/clubhouse/afp-reprint.en.txt';
 const COLUMNS = 100;
 const ROWS = 30;
 /** The CSV header of `selaras align --format csv`, which `e` writes too. */
-const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences';
+const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences,note';
 /** An SGR sequence that turns underline on (alone or among other attributes): the mark of a difference. */
 const UNDERLINE = /\u001B\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m/;
 
@@ -177,7 +177,7 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     expect(Object.keys(versionRows[0] ?? {})).toEqual([
       'pivot_index',
       'jakarta-outlet.en.txt text',
-      ...['bulelengpost.id.txt', 'afp-reprint.en.txt'].flatMap((name) => [`${name} index`, `${name} text`, `${name} status`, `${name} score`]),
+      ...['bulelengpost.id.txt', 'afp-reprint.en.txt'].flatMap((name) => [`${name} index`, `${name} text`, `${name} status`, `${name} score`, `${name} differences`]),
     ]);
     expect(versionRows.find((row) => row['pivot_index'] === '0')?.['jakarta-outlet.en.txt text']).toContain('Taliban Terrorist Group');
 

@@ -1,5 +1,6 @@
 /** Lines every screen draws the same way: the counts, the footer, help sections, the progress, error and
  * too-small screens. Pure, like the screens' own line builders. */
+import { progressCounts } from '../../progress-text.js';
 import type { ProgressEvent } from '../../types.js';
 import type { KeyBinding } from './keys.js';
 import { keyLabel } from './keys.js';
@@ -125,7 +126,7 @@ export function progressLinesFor(
     return lines;
   }
   const label = progress.stage === 'load-model' ? `${STAGE_LABELS[progress.stage]} ${progress.model}` : STAGE_LABELS[progress.stage];
-  const counts = `${progress.done}/${progress.total}`;
+  const counts = progressCounts(progress);
   const percent = progress.total > 0 ? `${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%` : '';
   const barWidth = Math.max(5, Math.min(MAX_PROGRESS_BAR, columns - displayWidth(counts) - displayWidth(percent) - 6));
   lines.push(stageLine(label));
