@@ -4,11 +4,14 @@
  */
 import {
   alignSentences,
+  embedOverlaps,
+  judgeBeads,
   DEFAULT_TUNING,
   EMBEDDING_MODEL_TUNING,
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
   type AlignTuning,
+  type BeadJudge,
 } from './align/align.js';
 import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
@@ -60,6 +63,20 @@ export function alignTexts(
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
   });
+}
+
+/**
+ * The engine set up for two documents' sentences, with the tuning `alignTexts` uses, kept to judge the beads a
+ * reviewer makes: their scores, and merges split into single pairs (see align.ts `judgeBeads`).
+ */
+export async function createBeadJudge(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  embedder: Embedder,
+  options: { sameLanguage?: boolean } = {},
+): Promise<BeadJudge> {
+  const vectors = await embedOverlaps(sourceTexts, targetTexts, embedder);
+  return judgeBeads(vectors, sourceTexts, targetTexts, tuningFor(embedder, options.sameLanguage ?? false));
 }
 
 export async function alignDocuments(
