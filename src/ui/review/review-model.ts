@@ -1,17 +1,106 @@
-/** What the review screen needs to know about an alignment, computed once when it loads. Pure, no Ink. */
-import type { Alignment, SentencePair } from '../../types.js';
+/** What the review screen knows about an alignment: one row per pair with its display text, the counts, the kinds of
+ * difference present. Built once when the alignment loads, then kept up to date edit by edit (only the replaced rows
+ * are made again, and the counts adjusted), so an edit costs the pairs it touches, not the document. Pure, no Ink. */
+import type { PairEdit } from '../../edit/edit.js';
 import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../../review.js';
-import { queryPattern } from '../shared/highlight.js';
+import type { Alignment, DifferenceKind, SentencePair } from '../../types.js';
+import { foldForSearch } from '../shared/highlight.js';
+
+export interface PairRow {
+  readonly pair: SentencePair;
+  /** The source sentences joined with a space, cleaned for display ('' for an added pair). */
+  readonly sourceText: string;
+  /** The target sentences joined with a space, cleaned for display ('' for an omitted pair). */
+  readonly targetText: string;
+  /** The texts as search compares them (case and quotation marks folded, same length as the display texts). */
+  readonly sourceFolded: string;
+  readonly targetFolded: string;
+  /** Whether the flagged filter and n/N stop at it. */
+  readonly isFlagged: boolean;
+}
+
+export interface ReviewCounts extends PairCounts {
+  readonly reviewed: number;
+  readonly edited: number;
+}
 
 export interface ReviewModel {
   readonly alignment: Alignment;
-  /** Per pair: its source sentences joined with a space, cleaned for display ('' for an added pair). */
-  readonly sourceTexts: readonly string[];
-  /** Per pair: its target sentences joined with a space, cleaned for display ('' for an omitted pair). */
-  readonly targetTexts: readonly string[];
-  /** Per pair: whether the flagged-only filter and n/N stop at it. */
-  readonly isFlagged: readonly boolean[];
-  readonly counts: PairCounts;
+  readonly rows: readonly PairRow[];
+  readonly counts: ReviewCounts;
+  /** How many pairs have a difference of each kind (kinds absent have no entry). */
+  readonly kindCounts: ReadonlyMap<DifferenceKind, number>;
+}
+
+function rowOf(alignment: Alignment, pair: SentencePair): PairRow {
+  const sourceText = sentenceTexts(alignment.source, pair.source).join(' ');
+  const targetText = sentenceTexts(alignment.target, pair.target).join(' ');
+  return {
+    pair,
+    sourceText,
+    targetText,
+    sourceFolded: foldForSearch(sourceText),
+    targetFolded: foldForSearch(targetText),
+    isFlagged: pairFlags(pair).length > 0,
+  };
+}
+
+function tally(pairs: readonly SentencePair[]): ReviewCounts {
+  let reviewed = 0;
+  let edited = 0;
+  for (const pair of pairs) {
+    if (pair.reviewed === true) reviewed += 1;
+    if (pair.edited === true) edited += 1;
+  }
+  return { ...countPairs(pairs), reviewed, edited };
+}
+
+function combine(a: ReviewCounts, b: ReviewCounts, sign: 1 | -1): ReviewCounts {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(a) as (keyof ReviewCounts)[]) out[key] = a[key] + sign * b[key];
+  return out as unknown as ReviewCounts;
+}
+
+function addKinds(counts: Map<DifferenceKind, number>, pairs: readonly SentencePair[], sign: 1 | -1): void {
+  for (const pair of pairs) {
+    for (const kind of new Set(pair.differences.map((difference) => difference.kind))) {
+      const next = (counts.get(kind) ?? 0) + sign;
+      if (next > 0) counts.set(kind, next);
+      else counts.delete(kind);
+    }
+  }
+}
+
+export function buildReviewModel(alignment: Alignment): ReviewModel {
+  const kindCounts = new Map<DifferenceKind, number>();
+  addKinds(kindCounts, alignment.pairs, 1);
+  return {
+    alignment,
+    rows: alignment.pairs.map((pair) => rowOf(alignment, pair)),
+    counts: tally(alignment.pairs),
+    kindCounts,
+  };
+}
+
+/** The model after an edit: the replaced rows made again, the counts and kinds adjusted by what changed. */
+export function applyEditToModel(model: ReviewModel, edit: PairEdit): ReviewModel {
+  const pairs = [...model.alignment.pairs.slice(0, edit.at), ...edit.inserted, ...model.alignment.pairs.slice(edit.at + edit.removed.length)];
+  const alignment: Alignment = { ...model.alignment, pairs };
+  const rows = [
+    ...model.rows.slice(0, edit.at),
+    ...edit.inserted.map((pair) => rowOf(alignment, pair)),
+    ...model.rows.slice(edit.at + edit.removed.length),
+  ];
+  const kindCounts = new Map(model.kindCounts);
+  addKinds(kindCounts, edit.removed, -1);
+  addKinds(kindCounts, edit.inserted, 1);
+  const counts = combine(combine(model.counts, tally(edit.removed), -1), tally(edit.inserted), 1);
+  return { alignment, rows, counts, kindCounts };
+}
+
+/** The kinds of difference present, in one stable order (the UI makes one filter per kind). */
+export function differenceKinds(model: ReviewModel): readonly DifferenceKind[] {
+  return [...model.kindCounts.keys()].sort();
 }
 
 /** The status column: `omitted`, `added`, or the bead shape of an aligned pair (`1-1`, `1-2`, `2-1` ...). */
@@ -19,37 +108,4 @@ export function pairLabel(pair: SentencePair): string {
   if (pair.status === 'omitted') return 'omitted';
   if (pair.status === 'added') return 'added';
   return `${pair.source.length}-${pair.target.length}`;
-}
-
-export function buildReviewModel(alignment: Alignment): ReviewModel {
-  const { pairs, source, target } = alignment;
-  return {
-    alignment,
-    sourceTexts: pairs.map((pair) => sentenceTexts(source, pair.source).join(' ')),
-    targetTexts: pairs.map((pair) => sentenceTexts(target, pair.target).join(' ')),
-    isFlagged: pairs.map((pair) => pairFlags(pair).length > 0),
-    counts: countPairs(pairs),
-  };
-}
-
-export function pairMatches(model: ReviewModel, pairIndex: number, pattern: RegExp): boolean {
-  const matches = (text: string | undefined): boolean => {
-    pattern.lastIndex = 0;
-    return text !== undefined && pattern.test(text);
-  };
-  return matches(model.sourceTexts[pairIndex]) || matches(model.targetTexts[pairIndex]);
-}
-
-export type PairFilter = 'all' | 'flagged';
-
-/** The pair indexes the list shows, in document order. */
-export function visiblePairs(model: ReviewModel, filter: PairFilter, query: string): readonly number[] {
-  const pattern = queryPattern(query);
-  const visible: number[] = [];
-  for (let index = 0; index < model.alignment.pairs.length; index += 1) {
-    if (filter === 'flagged' && model.isFlagged[index] !== true) continue;
-    if (pattern !== null && !pairMatches(model, index, pattern)) continue;
-    visible.push(index);
-  }
-  return visible;
 }
