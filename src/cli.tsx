@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `selaras` entry point: parse arguments, run one command, map errors to a one-line message and an exit code.
- * Nothing below calls process.exit(): Ink must get the chance to restore the terminal. The one exception is here, in
- * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
+ * Nothing calls process.exit(): Ink must get the chance to restore the terminal, and the UI's alignment runs on a
+ * worker thread that quitting ends at once, so the process ends by itself.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -11,13 +11,15 @@ import { runBatch } from './batch.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { runEval, formatEvalReport } from './eval/run-eval.js';
 import { toCsv } from './export/csv.js';
-import { DEFAULT_TEXT_WIDTH, writeAlignment, type Written } from './export/formats.js';
+import { DEFAULT_TEXT_WIDTH, formatOfPath, writeAlignment, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
 import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import { progressCounts } from './progress-text.js';
 import type { Alignment, ProgressEvent } from './types.js';
+import { poolJudge } from './worker/edit-judge.js';
+import { AlignmentPool } from './worker/pool.js';
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
 // below), so this runs first: the production build, unless a developer asked for another.
@@ -71,23 +73,23 @@ function bar(done: number, total: number, width = 30): string {
 
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  if (command.session !== undefined) throw new UsageError('--session reviews two files: selaras align SOURCE TARGET --session FILE.json');
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
     const { runVersionsTui } = await import('./ui/run-tui.js');
-    let isLoading = true;
-    const code = await runVersionsTui({
-      paths: command.files,
-      load: (onProgress) =>
-        alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }).finally(() => {
-          isLoading = false;
-        }),
-      exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom }), DURABLE),
-      exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
-      exportPath: command.out,
-    });
-    // Quit while still loading: end now rather than when the alignment would have finished (see runAlign).
-    if (isLoading) process.exit(code);
-    return code;
+    // The alignment runs on a worker thread, so the UI stays live; quitting ends the worker at once.
+    const pool = new AlignmentPool({ size: 1 });
+    try {
+      return await runVersionsTui({
+        paths: command.files,
+        load: (onProgress) => pool.alignVersions({ files: command.files, model: command.model, presplit: command.presplit }, { onProgress }),
+        exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom }), DURABLE),
+        exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
+        exportPath: command.out,
+      });
+    } finally {
+      await pool.terminate();
+    }
   }
   const format = command.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv') {
@@ -118,29 +120,9 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   const load = (onProgress?: (event: ProgressEvent) => void) =>
     alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
-  if (useTui) {
-    if (command.out) await checkOutputPath(command.out, command.files);
-    const { runTui } = await import('./ui/run-tui.js');
-    let isLoading = true;
-    const code = await runTui({
-      sourcePath,
-      targetPath,
-      load: (onProgress) =>
-        load(onProgress).finally(() => {
-          isLoading = false;
-        }),
-      exportCsv: (alignment: Alignment, outPath: string) =>
-        writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
-      exportPath: command.out,
-    });
-    // With the one in runAlignVersions, the only process.exit of the program. runTui resolves only after Ink has
-    // unmounted and the terminal is restored (main screen back, raw mode off), so nothing is left half drawn. A user
-    // who quit while the files were still being read or the model loaded wants the shell back now, but that work
-    // cannot be cancelled and its pending I/O keeps Node running until it ends (minutes for a large model or
-    // document); exiting waits only for the file read or native call in flight. Writes to a terminal are
-    // synchronous, so nothing on screen is lost.
-    if (isLoading) process.exit(code);
-    return code;
+  if (useTui) return runReview(command, sourcePath, targetPath);
+  if (command.session !== undefined) {
+    throw new UsageError('--session opens the review UI (a terminal, or --format tui); to convert a session use selaras export SESSION.json');
   }
   const format = command.format ?? 'text';
   return writeOutputOf(command.out, command.files, async (output) => {
@@ -171,6 +153,58 @@ async function runExport(command: Extract<Command, { kind: 'export' }>): Promise
     await output.write(written.text);
     return 0;
   });
+}
+
+/** The review UI of two files: aligned on a worker thread (the UI stays live, quitting ends the worker at once), or
+ * resumed from --session; `e` exports in the format of its file's extension, `w` writes the session, and edits ask
+ * the same worker's engine to score the pairs they make. */
+async function runReview(command: Extract<Command, { kind: 'align' }>, sourcePath: string, targetPath: string): Promise<number> {
+  if (command.out) await checkOutputPath(command.out, command.files);
+  if (command.session !== undefined) await checkOutputPath(command.session, command.files);
+  const [{ runTui, defaultSessionPath }, { openReview }, { hashInputs, sessionJson }] = await Promise.all([
+    import('./ui/run-tui.js'),
+    import('./session/open-review.js'),
+    import('./session/session.js'),
+  ]);
+  const pool = new AlignmentPool({ size: 1 });
+  const sessionPath = command.session ?? defaultSessionPath(sourcePath, targetPath);
+  let opened: Awaited<ReturnType<typeof openReview>> | undefined;
+  try {
+    return await runTui({
+      sourcePath,
+      targetPath,
+      load: async (onProgress) => {
+        opened = await openReview({
+          sourcePath,
+          targetPath,
+          presplit: command.presplit,
+          ...(command.session === undefined ? {} : { sessionPath: command.session }),
+          align: () => pool.align({ files: [sourcePath, targetPath], model: command.model, presplit: command.presplit }, { onProgress }),
+        });
+        return opened;
+      },
+      exportPath: command.out,
+      exportAlignment: async (alignment, outPath) => {
+        const written = writeAlignment(alignment, formatOfPath(outPath) ?? 'csv', { bom: command.bom, width: DEFAULT_TEXT_WIDTH });
+        await writeFileAtomic(outPath, written.text, DURABLE);
+        return written.warnings;
+      },
+      session: {
+        path: sessionPath,
+        write: async (alignment, history) => {
+          const hashes = opened?.hashes ?? (await hashInputs(sourcePath, targetPath));
+          await writeFileAtomic(sessionPath, sessionJson(alignment, hashes, { presplit: command.presplit }, history), DURABLE);
+        },
+      },
+      judge: poolJudge(pool, () => opened?.alignment ?? missingAlignment(), { model: command.model }),
+    });
+  } finally {
+    await pool.terminate();
+  }
+}
+
+function missingAlignment(): never {
+  throw new Error('the alignment is not loaded yet');
 }
 
 async function runCommand(command: Command): Promise<number> {

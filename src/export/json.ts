@@ -1,4 +1,4 @@
-import type { Alignment, Document } from '../types.js';
+import type { Alignment, Document, SentencePair } from '../types.js';
 
 export function documentJson(document: Document) {
   return {
@@ -9,7 +9,12 @@ export function documentJson(document: Document) {
 }
 
 export function pairsJson(alignment: Alignment) {
-  return alignment.pairs.map((pair) => ({
+  return alignment.pairs.map(pairJson);
+}
+
+/** One pair as the contract writes it. */
+export function pairJson(pair: SentencePair) {
+  return {
     source: pair.source,
     target: pair.target,
     status: pair.status,
@@ -20,7 +25,7 @@ export function pairsJson(alignment: Alignment) {
     ...(pair.edited === true ? { edited: true } : {}),
     ...(pair.reviewed === true ? { reviewed: true } : {}),
     ...(pair.note !== undefined && pair.note.length > 0 ? { note: pair.note } : {}),
-  }));
+  };
 }
 
 /** The JSON contract of the design notes, one object. */

@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { contractViolation } from '../edit/edit.js';
+import { contractViolation, type PairEdit } from '../edit/edit.js';
+import { EMPTY_HISTORY, type EditHistory } from '../edit/history.js';
 import { InputError } from '../errors.js';
-import { pairsJson } from '../export/json.js';
+import { pairJson, pairsJson } from '../export/json.js';
 import type { Alignment, Difference, Document, Lang, PairStatus, SentencePair, WordChange } from '../types.js';
 
 /** The session layout written; readers refuse a later one rather than guess. */
@@ -42,14 +43,25 @@ function documentWithHash(document: Document, sha256: string) {
   };
 }
 
-/** The session file's text: the JSON contract with each document's SHA-256 and the settings it was aligned with. */
-export function sessionJson(alignment: Alignment, hashes: InputHashes, settings: SessionSettings): string {
+function editJson(edit: PairEdit) {
+  return { at: edit.at, label: edit.label, removed: edit.removed.map(pairJson), inserted: edit.inserted.map(pairJson) };
+}
+
+/**
+ * The session file's text: the JSON contract with each document's SHA-256, the settings it was aligned with, and
+ * the undo history (so that `u` after resuming undoes what was done before).
+ */
+export function sessionJson(alignment: Alignment, hashes: InputHashes, settings: SessionSettings, history: EditHistory = EMPTY_HISTORY): string {
   const value = {
     source: documentWithHash(alignment.source, hashes.source),
     target: documentWithHash(alignment.target, hashes.target),
     model: alignment.model,
     pairs: pairsJson(alignment),
-    session: { version: SESSION_VERSION, presplit: settings.presplit },
+    session: {
+      version: SESSION_VERSION,
+      presplit: settings.presplit,
+      history: { done: history.done.map((entry) => editJson(entry.edit)), undone: history.undone.map((entry) => editJson(entry.edit)) },
+    },
   };
   return `${JSON.stringify(value, null, 2)}\n`;
 }
@@ -60,6 +72,8 @@ export interface LoadedAlignment {
   /** Present in a session file; absent in plain `--format json` output. */
   readonly hashes?: InputHashes;
   readonly settings?: SessionSettings;
+  /** The undo history saved with a session (saved: nothing to write). */
+  readonly history?: EditHistory;
 }
 
 class Shape extends Error {}
@@ -142,6 +156,31 @@ function readPair(value: unknown, k: number): SentencePair {
   };
 }
 
+function readEdits(value: unknown, where: string): PairEdit[] {
+  if (!Array.isArray(value)) throw new Shape(`${where} is not a list`);
+  return value.map((edit: unknown, k) => {
+    const at = `${where}[${k}]`;
+    if (!isObject(edit)) throw new Shape(`${at} is not an object`);
+    const pairs = (name: string): SentencePair[] => {
+      const list = field(edit, name, at);
+      if (!Array.isArray(list)) throw new Shape(`${at}.${name} is not a list`);
+      return list.map((pair, p) => readPair(pair, p));
+    };
+    return { at: wholeNumber(field(edit, 'at', at), `${at}.at`), label: text(field(edit, 'label', at), `${at}.label`), removed: pairs('removed'), inserted: pairs('inserted') };
+  });
+}
+
+/** The undo history of a session: its edits, numbered as if made in this run, and as written (nothing unsaved). */
+function readHistory(value: unknown): EditHistory | undefined {
+  if (!isObject(value)) return undefined;
+  const done = readEdits(value['done'] ?? [], 'session.history.done');
+  const undone = readEdits(value['undone'] ?? [], 'session.history.undone');
+  let serial = 0;
+  const entries = (edits: readonly PairEdit[]) => edits.map((edit) => ({ edit, serial: ++serial }));
+  const doneEntries = entries(done);
+  return { done: doneEntries, undone: entries(undone), nextSerial: serial + 1, savedSerial: doneEntries.at(-1)?.serial ?? 0 };
+}
+
 function readAlignment(value: unknown): LoadedAlignment {
   if (!isObject(value)) throw new Shape('the file is not one JSON object');
   const session = value['session'];
@@ -162,7 +201,13 @@ function readAlignment(value: unknown): LoadedAlignment {
   if (violation !== null) throw new Shape(`its pairs do not align every sentence once, in order (${violation})`);
   const hashes = source.sha256 !== undefined && target.sha256 !== undefined ? { source: source.sha256, target: target.sha256 } : undefined;
   const settings = isObject(session) ? { presplit: session['presplit'] === true } : undefined;
-  return { alignment, ...(hashes === undefined ? {} : { hashes }), ...(settings === undefined ? {} : { settings }) };
+  const history = isObject(session) ? readHistory(session['history']) : undefined;
+  return {
+    alignment,
+    ...(hashes === undefined ? {} : { hashes }),
+    ...(settings === undefined ? {} : { settings }),
+    ...(history === undefined ? {} : { history }),
+  };
 }
 
 const HOW_TO_MAKE_ONE = 'give a file written by selaras align --session FILE.json or --format json';
@@ -208,7 +253,7 @@ export function whyNotResumable(session: LoadedAlignment, hashes: InputHashes, s
   if (session.hashes.source !== hashes.source) return 'the source file changed';
   if (session.hashes.target !== hashes.target) return 'the target file changed';
   if ((session.settings?.presplit ?? false) !== settings.presplit) {
-    return settings.presplit ? 'it was split into sentences, and --presplit now asks for lines' : 'it was read with --presplit';
+    return settings.presplit ? 'it was split into sentences, and --presplit asks for lines' : 'it was read with --presplit';
   }
   return null;
 }

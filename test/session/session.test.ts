@@ -4,6 +4,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyEdit } from '../../src/edit/edit.js';
+import { EMPTY_HISTORY, hasUnsavedEdits, recordEdit, undoEdit } from '../../src/edit/history.js';
+import { setNote, toggleReviewed } from '../../src/edit/operations.js';
 import { InputError } from '../../src/errors.js';
 import {
   carryOverReviews,
@@ -42,6 +45,27 @@ describe('a session file', () => {
     expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs', 'session']);
     expect(Object.keys(value.source)).toEqual(['path', 'lang', 'sha256', 'sentences']);
     expect(value.pairs[1]).toMatchObject({ edited: true, reviewed: true, note: 'check AFP' });
+  });
+
+  it('keeps the undo history, so that u after resuming undoes what was done before', () => {
+    const first = toggleReviewed(alignment.pairs, 0)!;
+    const afterFirst = applyEdit(alignment.pairs, first);
+    const second = setNote(afterFirst, 2, 'missing in the Indonesian?')!;
+    const edited = { ...alignment, pairs: applyEdit(afterFirst, second) };
+    const history = recordEdit(recordEdit(EMPTY_HISTORY, first), second);
+    const loaded = parseAlignmentJson(sessionJson(edited, HASHES, { presplit: false }, history), 's.json');
+    expect(loaded.history?.done.map((entry) => entry.edit.label)).toEqual([first.label, second.label]);
+    expect(hasUnsavedEdits(loaded.history!)).toBe(false);
+    // Undo twice on the pairs read back: the alignment as it was before both edits.
+    let pairs = loaded.alignment.pairs;
+    let current = loaded.history!;
+    for (let k = 0; k < 2; k += 1) {
+      const undone = undoEdit(current)!;
+      pairs = applyEdit(pairs, undone.edit);
+      current = undone.history;
+    }
+    expect(pairs).toEqual(parseAlignmentJson(sessionJson(alignment, HASHES, { presplit: false }), 's.json').alignment.pairs);
+    expect(hasUnsavedEdits(current)).toBe(true);
   });
 
   it('reads plain --format json output too, without hashes', () => {
@@ -90,7 +114,7 @@ describe('resuming', () => {
     ['a changed source', { ...HASHES, source: 'c'.repeat(64) }, false, 'the source file changed'],
     ['a changed target', { ...HASHES, target: 'c'.repeat(64) }, false, 'the target file changed'],
     ['both changed', { source: 'c'.repeat(64), target: 'd'.repeat(64) }, false, 'both input files changed'],
-    ['--presplit now', HASHES, true, 'it was split into sentences, and --presplit now asks for lines'],
+    ['--presplit now', HASHES, true, 'it was split into sentences, and --presplit asks for lines'],
   ])('%s: %s', (_name, hashes, presplit, why) => {
     expect(whyNotResumable(saved, hashes, { presplit })).toBe(why);
   });
