@@ -5,21 +5,20 @@
  * worker thread that quitting ends at once, so the process ends by itself.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { COMMAND_HELP, parseCommand, USAGE, type Command, type Format } from './args.js';
-import { runBatch } from './batch.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
-import { runEval, formatEvalReport } from './eval/run-eval.js';
-import { toCsv } from './export/csv.js';
+import { alignmentName, toCsv } from './export/csv.js';
 import { DEFAULT_TEXT_WIDTH, formatOfPath, writeAlignment, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
-import { multiToCsv, multiToJson, multiToText } from './export/versions.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import { progressCounts } from './progress-text.js';
 import type { Alignment, ProgressEvent } from './types.js';
 import { poolJudge } from './worker/edit-judge.js';
 import { AlignmentPool } from './worker/pool.js';
+
+// Commands and formats load what only they need when they run (batch, eval, the HTML report, three versions'
+// writers): importing all of them took a fifth of a second of every run's start-up.
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
 // below), so this runs first: the production build, unless a developer asked for another.
@@ -34,13 +33,16 @@ function version(): string {
 }
 
 /** The alignment in a headless format, through the one format table (export/formats.ts). */
-export function render(alignment: Alignment, format: Exclude<Format, 'tui'>, bom: boolean, reviewedOnly = false): Written {
+export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean, reviewedOnly = false): Promise<Written> {
   return writeAlignment(alignment, format, { bom, width: process.stdout.columns || DEFAULT_TEXT_WIDTH, reviewedOnly });
 }
 
 function warn(warnings: readonly string[]): void {
   for (const warning of warnings) process.stderr.write(`selaras: warning: ${warning}\n`);
 }
+
+/** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
+const FORMATS_WITHOUT_DIFFERENCES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'tmx', 'moses']);
 
 /** A one-line progress display on stderr, only when stderr is a terminal. */
 function progressLine(): { update: (text: string) => void; done: () => void } {
@@ -72,6 +74,7 @@ function bar(done: number, total: number, width = 30): string {
 }
 
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
+  const { multiToCsv, multiToJson, multiToText } = await import('./export/versions.js');
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   if (command.session !== undefined) throw new UsageError('--session reviews two files: selaras align SOURCE TARGET --session FILE.json');
   if (useTui) {
@@ -92,8 +95,8 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
     }
   }
   const format = command.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json or csv`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
+    throw new UsageError(`--format ${format} takes two files; three or more versions print as text, json, csv or html`);
   }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
@@ -108,7 +111,9 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
         ? multiToJson(multi)
         : format === 'csv'
           ? multiToCsv(multi, { bom: command.bom })
-          : multiToText(multi, process.stdout.columns || 100),
+          : format === 'html'
+            ? (await import('./export/html/page.js')).multiToHtml(multi, { generated: new Date() })
+            : multiToText(multi, process.stdout.columns || 100),
     );
     return 0;
   });
@@ -118,18 +123,32 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   if (command.files.length > 2) return runAlignVersions(command);
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress });
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) return runReview(command, sourcePath, targetPath);
   if (command.session !== undefined) {
     throw new UsageError('--session opens the review UI (a terminal, or --format tui); to convert a session use selaras export SESSION.json');
   }
   const format = command.format ?? 'text';
+  if (format === 'moses') {
+    const { mosesFiles, mosesLines } = await import('./export/moses.js');
+    const out = command.out;
+    if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
+    const files = mosesFiles(out);
+    for (const file of files) await checkOutputPath(file, command.files);
+    const progress = progressLine();
+    const alignment = await load((event) => progress.update(describeProgress(event)));
+    progress.done();
+    const lines = mosesLines(alignment, alignmentName(alignment));
+    for (const [k, text] of [lines.en, lines.id, lines.ids].entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+    return 0;
+  }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    const written = render(alignment, format, command.bom);
+    const written = await render(alignment, format, command.bom);
     warn(written.warnings);
     await output.write(written.text);
     return 0;
@@ -145,7 +164,7 @@ async function runExport(command: Extract<Command, { kind: 'export' }>): Promise
       throw new InputError(`${command.session}: cannot read the session (${error.code ?? error.message}) — check the path`);
     });
     const { alignment } = parseAlignmentJson(content, command.session);
-    const written = render(alignment, command.format, command.bom, command.reviewedOnly);
+    const written = await render(alignment, command.format, command.bom, command.reviewedOnly);
     warn(written.warnings);
     if (command.reviewedOnly && !alignment.pairs.some((pair) => pair.reviewed === true)) {
       warn([`${command.session}: no pair is marked reviewed (r in the review UI marks one), so nothing but headers was written`]);
@@ -185,7 +204,7 @@ async function runReview(command: Extract<Command, { kind: 'align' }>, sourcePat
       },
       exportPath: command.out,
       exportAlignment: async (alignment, outPath) => {
-        const written = writeAlignment(alignment, formatOfPath(outPath) ?? 'csv', { bom: command.bom, width: DEFAULT_TEXT_WIDTH });
+        const written = await writeAlignment(alignment, formatOfPath(outPath) ?? 'csv', { bom: command.bom, width: DEFAULT_TEXT_WIDTH });
         await writeFileAtomic(outPath, written.text, DURABLE);
         return written.warnings;
       },
@@ -227,42 +246,22 @@ async function runCommand(command: Command): Promise<number> {
     case 'align':
       return runAlign(command);
     case 'eval': {
+      const { runEval, formatEvalReport } = await import('./eval/run-eval.js');
       const progress = progressLine();
       const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
+        perCase: command.perCase,
         onCase: (done, total) => progress.update(`eval ${bar(done, total)}`),
       });
       progress.done();
       await writeStdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
       return 0;
     }
-    case 'batch': {
-      await checkOutputPath(command.out, [command.input]);
-      const progress = progressLine();
-      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
-      const result = await runBatch(command.input, {
-        out: command.out,
-        embedder,
-        presplit: command.presplit,
-        bom: command.bom,
-        onPair: (done, total, pair, error) => {
-          if (error) {
-            progress.done();
-            process.stderr.write(`selaras: ${pair.name}: failed: ${error.message}\n`);
-          }
-          progress.update(`batch ${bar(done, total)} ${basename(pair.source)}`);
-        },
-      });
-      progress.done();
-      for (const path of result.unpaired) process.stderr.write(`selaras: ${path}: no partner file found, skipped\n`);
-      process.stderr.write(
-        `selaras: ${result.pairs - result.failures.length} of ${result.pairs} pairs aligned, ${result.rows} rows written to ${command.out}` +
-          (result.failures.length ? `; ${result.failures.length} failed` : '') +
-          '\n',
-      );
-      return result.failures.length > 0 ? 1 : 0;
-    }
+    case 'batch':
+      return (await import('./batch/command.js')).runBatchCommand(command, progressLine());
+    case 'merge':
+      return (await import('./batch/command.js')).runMergeCommand(command);
     case 'models-list':
     case 'models-pull':
       return runModels(command);

@@ -4,19 +4,22 @@
  */
 import {
   alignSentences,
-  embedOverlaps,
   judgeBeads,
+  similarityFor,
   DEFAULT_TUNING,
+  maxSentences,
   EMBEDDING_MODEL_TUNING,
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
   type AlignTuning,
   type BeadJudge,
 } from './align/align.js';
+import { PULLED_SCORE } from './align/score-coefficients.js';
 import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
+import { InputError } from './errors.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -42,9 +45,17 @@ export async function resolveEmbedder(model: string | undefined, onProgress?: Pr
   return createEmbedder(name, { onProgress });
 }
 
-/** The engine's tuning for an embedder: the lexical one needs its own (weak similarities). */
+/**
+ * The engine's tuning for an embedder: the lexical one needs its own (weak similarities). Pulled models share the
+ * bundled model's costs, and a score fitted without raw similarities, whose scale is each model's own.
+ */
 export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTuning {
-  const base = embedder.name === LEXICAL_MODEL_NAME ? DEFAULT_TUNING : EMBEDDING_MODEL_TUNING;
+  const base =
+    embedder.name === LEXICAL_MODEL_NAME
+      ? DEFAULT_TUNING
+      : embedder.name === DEFAULT_MODEL_NAME
+        ? EMBEDDING_MODEL_TUNING
+        : { ...EMBEDDING_MODEL_TUNING, score: PULLED_SCORE };
   return sameLanguage ? { ...base, skipMax: Math.min(base.skipMax, SAME_LANGUAGE_SKIP_MAX) } : base;
 }
 
@@ -75,8 +86,20 @@ export async function createBeadJudge(
   embedder: Embedder,
   options: { sameLanguage?: boolean } = {},
 ): Promise<BeadJudge> {
-  const vectors = await embedOverlaps(sourceTexts, targetTexts, embedder);
-  return judgeBeads(vectors, sourceTexts, targetTexts, tuningFor(embedder, options.sameLanguage ?? false));
+  const similarity = await similarityFor(sourceTexts, targetTexts, embedder);
+  return judgeBeads(similarity, sourceTexts, targetTexts, tuningFor(embedder, options.sameLanguage ?? false));
+}
+
+/** Refuse, before any embedding, documents too long to align within the engine's memory bound. */
+export function checkSize(source: Document, target: Document, embedder: Embedder): void {
+  const limit = maxSentences(embedder);
+  const [n, m] = [source.sentences.length, target.sentences.length];
+  if (n + m <= limit) return;
+  const count = (k: number) => k.toLocaleString('en-US');
+  throw new InputError(
+    `${source.path} and ${target.path} have ${count(n)} and ${count(m)} sentences: with the model ${embedder.name}, selaras ` +
+      `aligns up to ${count(limit)} sentences in all (about 2 GB of memory) — split the documents into parts (chapters, days) and align each part`,
+  );
 }
 
 export async function alignDocuments(
@@ -86,6 +109,7 @@ export async function alignDocuments(
   onProgress?: ProgressListener,
   options: { readonly differences?: boolean } = {},
 ): Promise<Alignment> {
+  checkSize(source, target, embedder);
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);

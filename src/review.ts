@@ -1,13 +1,12 @@
 /** What a reviewer is told about an alignment, whatever shows it (the terminal UI, the HTML report): the display text
  * of each side, which pairs are flagged, and the counts. Pure. */
+import { LOW_CONFIDENCE_SCORE } from './align/confidence.js';
 import { cleanForDisplay } from './text/display-text.js';
 import type { Document, SentencePair } from './types.js';
 
-export { cleanForDisplay };
-
-/** Aligned pairs scoring below this are flagged for review: under one half the aligner is more unsure than sure
- * that the two sides translate each other. */
-export const LOW_CONFIDENCE_SCORE = 0.5;
+/** Aligned pairs scoring below LOW_CONFIDENCE_SCORE (a calibrated probability: more likely wrong than right) are
+ * flagged for review. */
+export { cleanForDisplay, LOW_CONFIDENCE_SCORE };
 
 export type PairFlag = 'omitted' | 'added' | 'differences' | 'low-confidence';
 

@@ -49,8 +49,8 @@ export interface SentencePair {
   /** Indexes into target.sentences, ascending; empty for an omitted pair. */
   readonly target: readonly number[];
   readonly status: PairStatus;
-  /** In [0, 1]: for aligned pairs, how certainly they translate each other; for omitted/added, how certainly
-   * the sentence has no counterpart. */
+  /** The calibrated probability that the pair is exactly right: for aligned pairs, that these sentences and no
+   * others translate each other; for omitted/added, that the sentence has no counterpart. */
   readonly score: number;
   readonly differences: readonly Difference[];
   /** Only when both sides are in the same language. */

@@ -39,6 +39,27 @@ describe('selaras export', () => {
     expect(rows[0]?.['note']).toBe('headline: keep "Clubhouse"?');
   });
 
+  it('--format html --out r.html writes the report of the session', async () => {
+    const out = join(dir, 'r.html');
+    const result = runCli(['export', session, '--format', 'html', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('Clubhouse');
+    // The extension alone picks it too.
+    expect(runCli(['export', session, '--out', join(dir, 'r2.htm')]).status).toBe(0);
+    expect(await readFile(join(dir, 'r2.htm'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it('--reviewed-only with jsonl keeps the reviewed pairs as they are numbered in the session', () => {
+    const result = runCli(['export', session, '--format', 'jsonl', '--reviewed-only']);
+    expect(result.status).toBe(0);
+    const line = JSON.parse(result.stdout) as { name: string; pairs: { reviewed?: boolean }[] };
+    expect(line.pairs).toHaveLength(2);
+    expect(line.pairs.every((pair) => pair.reviewed === true)).toBe(true);
+  });
+
   it('--reviewed-only writes the reviewed pairs alone', () => {
     const result = runCli(['export', session, '--format', 'vecalign', '--reviewed-only']);
     expect(result.status).toBe(0);
@@ -56,8 +77,8 @@ describe('selaras export', () => {
   it.each<[string, string[], number, RegExp]>([
     ['a file that is not a session', ['export', 'package.json'], 1, /^selaras: package\.json: is not a selaras alignment: the file has no "source" — give a file written by selaras align --session/],
     ['a missing file', ['export', 'nowhere.json'], 1, /^selaras: nowhere\.json: cannot read the session \(ENOENT\)/],
-    ['an unknown format', ['export', 'x.json', '--format', 'docx'], 2, /^selaras: unknown format "docx" — export writes text, json, csv, tmx, vecalign/],
-    ['an --out of no known format', ['export', 'x.json', '--out', 'x.docx'], 2, /^selaras: --out x\.docx ends in "\.docx", which is no format: .* — name it \.txt, \.json, \.csv, \.tmx, \.vecalign, or say --format/],
+    ['an unknown format', ['export', 'x.json', '--format', 'docx'], 2, /^selaras: unknown format "docx" — export writes text, json, jsonl, csv, tmx, vecalign, html/],
+    ['an --out of no known format', ['export', 'x.json', '--out', 'x.docx'], 2, /^selaras: --out x\.docx ends in "\.docx", which is no format: .* — name it \.txt, \.json, \.jsonl, \.csv, \.tmx, \.vecalign, \.html, \.htm, or say --format/],
     ['no session', ['export'], 2, /^selaras: export needs one session file/],
   ])('refuses %s with one line and the right exit code', (_name, args, status, message) => {
     const result = runCli(args);
@@ -93,7 +114,7 @@ describe('help', () => {
   it('`selaras help nothing` is a usage error', () => {
     const result = runCli(['help', 'nothing']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/no help for "nothing" — the commands are align, export, batch, eval, models/);
+    expect(result.stderr).toMatch(/no help for "nothing" — the commands are align, export, batch, merge, eval, models/);
   });
 });
 

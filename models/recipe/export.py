@@ -174,7 +174,9 @@ def export_all(model, sp, args, dev: dict, history: list, facts: dict) -> dict:
         "vocab_size": model.vocab,
         "max_position_embeddings": data.MODEL_MAX_LENGTH,
         "bos_token_id": data.BOS_ID, "pad_token_id": data.PAD_ID, "eos_token_id": data.EOS_ID,
-        "selaras": {"pooling": "mean", "languages": "en, id", "dimension": model.dim,
+        # additive: a text's vector is the normalised sum of its pieces' rows, which selaras reads from the
+        # initializers piece_vectors_int8 and piece_scale of the graph above (src/embed/piece-embedder.ts).
+        "selaras": {"pooling": "mean", "additive": True, "languages": "en, id", "dimension": model.dim,
                     "architecture": "weighted mean of subword vectors (trained with character n-grams)"},
     })
 

@@ -89,3 +89,32 @@ export function surfaceRanges(text: string, surfaces: readonly string[]): TextRa
   }
   return mergeRanges(ranges);
 }
+
+/** A piece of a text and the kinds of the differences that cover it (none for plain text). */
+export interface MarkedSegment {
+  readonly text: string;
+  readonly kinds: readonly Difference['kind'][];
+}
+
+/** The text cut where the differences of one side begin and end, each piece with the kinds that cover it. The marked
+ * characters are exactly those `surfaceRanges(text, differenceSurfaces(differences, side))` finds, so a view that
+ * marks these segments marks what the terminal UI underlines; the pieces join to `text`. */
+export function markDifferences(text: string, differences: readonly Difference[], side: Side): MarkedSegment[] {
+  const covers: (TextRange & { readonly kind: Difference['kind'] })[] = [];
+  for (const difference of differences) {
+    for (const range of surfaceRanges(text, differenceSurfaces([difference], side))) covers.push({ ...range, kind: difference.kind });
+  }
+  if (covers.length === 0) return text.length === 0 ? [] : [{ text, kinds: [] }];
+  // Cut wherever a cover starts or ends; each piece between two cuts is covered by the same kinds throughout.
+  const cuts = [...new Set([0, text.length, ...covers.flatMap((cover) => [cover.start, cover.end])])].sort((a, b) => a - b);
+  const segments: MarkedSegment[] = [];
+  for (let index = 0; index + 1 < cuts.length; index += 1) {
+    const start = cuts[index] ?? 0;
+    const end = cuts[index + 1] ?? text.length;
+    const kinds = [...new Set(covers.filter((cover) => cover.start <= start && cover.end >= end).map((cover) => cover.kind))].sort();
+    const last = segments[segments.length - 1];
+    if (last !== undefined && last.kinds.join(' ') === kinds.join(' ')) segments[segments.length - 1] = { text: last.text + text.slice(start, end), kinds };
+    else segments.push({ text: text.slice(start, end), kinds });
+  }
+  return segments;
+}

@@ -11,8 +11,10 @@ import { EmbeddingCache, withEmbeddingCache } from './embedding-cache.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './lexical.js';
 import type { Embedder } from './embedder.js';
 import { checkModelFolder, folderBytes, locateModel, modelSearchPath, packageModelsDir, type ModelFolder } from './model-folder.js';
-import { DEFAULT_MODEL, PULLABLE_MODELS, specFromConfig } from './model-registry.js';
+import { DEFAULT_MODEL, PULLABLE_MODELS, specFromConfig, type ModelSpec } from './model-registry.js';
+import { loadPieceModel, pieceEmbedder } from './piece-embedder.js';
 import { createTransformersEmbedder } from './transformers-embedder.js';
+import { UnsupportedTokenizerError } from './unigram-tokenizer.js';
 
 export { DEFAULT_MODEL, PULLABLE_MODELS, BUNDLED_MODEL, type ModelSpec, type Pooling } from './model-registry.js';
 export { ModelDownloadError, ModelFolderError, UnknownModelError } from './errors.js';
@@ -43,10 +45,27 @@ async function fingerprint(model: ModelFolder): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The transformers-backed Embedder for an installed model folder (default: the bundled model). */
+/**
+ * The piece embedder for an additive model whose tokenizer the built-in one reproduces, else undefined (the model
+ * then goes through transformers.js like any other).
+ */
+async function additiveEmbedder(folder: ModelFolder, spec: ModelSpec, options: CreateEmbedderOptions): Promise<Embedder | undefined> {
+  if (!spec.additive) return undefined;
+  try {
+    return pieceEmbedder(spec, await loadPieceModel(folder, options.onProgress));
+  } catch (error) {
+    if (error instanceof UnsupportedTokenizerError) return undefined;
+    throw error;
+  }
+}
+
+/** The Embedder for an installed model folder (default: the bundled model). */
 export async function createEmbedder(model: string = DEFAULT_MODEL, options: CreateEmbedderOptions = {}): Promise<Embedder> {
   const folder = await checkModelFolder(model, locateModel(model, options.modelsDir));
   const spec = specFromConfig(model, folder.config);
+  // Summing a sentence's pieces is faster than reading its vector back from disk: no cache for these.
+  const additive = await additiveEmbedder(folder, spec, options);
+  if (additive) return additive;
   const embedder = await createTransformersEmbedder(folder, spec, { ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   if (options.cache === false) return embedder;
   const cache = new EmbeddingCache(model, await fingerprint(folder), embedder.dimension, options.cacheDir ? { dir: options.cacheDir } : {});

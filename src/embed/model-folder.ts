@@ -58,6 +58,8 @@ export interface ModelFolder {
   readonly onnxFile: string;
   readonly quantized: boolean;
   readonly config: Record<string, unknown>;
+  /** tokenizer.json as parsed by the check, so a loader need not read and parse its megabyte again. */
+  readonly tokenizer?: unknown;
 }
 
 /** What to do about a missing or damaged folder of this model. */
@@ -86,6 +88,7 @@ export function locateModel(name: string, modelsDir?: string): string {
 /** Check a model folder is complete and its JSON files parse; says which file is wrong and how to fix it. */
 export async function checkModelFolder(name: string, folder: string): Promise<ModelFolder> {
   const fix = folderFix(name);
+  const parsed = new Map<string, unknown>();
   for (const file of REQUIRED_FILES) {
     const path = join(folder, file);
     let text: string;
@@ -95,12 +98,13 @@ export async function checkModelFolder(name: string, folder: string): Promise<Mo
       throw new ModelFolderError(folder, `${file} is missing`, fix);
     }
     try {
-      JSON.parse(text);
+      parsed.set(file, JSON.parse(text));
     } catch {
       throw new ModelFolderError(folder, `${file} is not valid JSON (damaged or partly written)`, fix);
     }
   }
-  const config = JSON.parse(await readFile(join(folder, 'config.json'), 'utf8')) as Record<string, unknown>;
+  const config = parsed.get('config.json') as Record<string, unknown>;
+  const tokenizer = parsed.get('tokenizer.json');
   for (const [file, quantized] of [
     [QUANTIZED_ONNX, true],
     [FULL_ONNX, false],
@@ -111,7 +115,7 @@ export async function checkModelFolder(name: string, folder: string): Promise<Mo
     if (info.size === 0) throw new ModelFolderError(folder, `${file} is empty`, fix);
     const damage = await onnxDamage(path, info.size);
     if (damage) throw new ModelFolderError(folder, `${file} ${damage}`, fix);
-    return { name, folder, onnxFile: path, quantized, config };
+    return { name, folder, onnxFile: path, quantized, config, tokenizer };
   }
   throw new ModelFolderError(folder, `neither ${QUANTIZED_ONNX} nor ${FULL_ONNX} is there`, fix);
 }

@@ -19,6 +19,11 @@ export interface ModelSpec {
   /** Prepended to every sentence before tokenising (e5 was trained with "query: " / "passage: " prefixes). */
   readonly prefix: string;
   readonly description: string;
+  /**
+   * A text's vector is the normalised sum of its pieces' vectors (a bag of pieces, like the bundled model), so the
+   * vector of joined sentences follows from theirs: embedded without transformers.js (see piece-embedder.ts).
+   */
+  readonly additive: boolean;
 }
 
 /** The model made by models/recipe and committed in models/, used when no --model is given. */
@@ -31,6 +36,7 @@ export const BUNDLED_MODEL: ModelSpec = {
   pooling: 'mean',
   prefix: '',
   description: 'bundled: subword and character n-gram embeddings trained on Indonesian-English parallel text',
+  additive: true,
 };
 
 export const PULLABLE_MODELS: readonly ModelSpec[] = [
@@ -41,6 +47,7 @@ export const PULLABLE_MODELS: readonly ModelSpec[] = [
     pooling: 'pooler',
     prefix: '',
     description: 'Google LaBSE, trained for bitext retrieval; the most accurate, the slowest',
+    additive: false,
   },
   {
     name: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
@@ -49,6 +56,7 @@ export const PULLABLE_MODELS: readonly ModelSpec[] = [
     pooling: 'mean',
     prefix: '',
     description: 'sentence-transformers multilingual MiniLM, paraphrase-trained',
+    additive: false,
   },
   {
     name: 'Xenova/multilingual-e5-small',
@@ -58,6 +66,7 @@ export const PULLABLE_MODELS: readonly ModelSpec[] = [
     // e5's card: use "query: " on both sides for symmetric tasks such as bitext mining.
     prefix: 'query: ',
     description: 'intfloat multilingual-e5-small',
+    additive: false,
   },
 ];
 
@@ -73,6 +82,7 @@ export interface ConfigHints {
   readonly prefix?: string;
   readonly languages?: string;
   readonly dimension?: number;
+  readonly additive?: boolean;
 }
 
 export function specFromConfig(name: string, config: Record<string, unknown>): ModelSpec {
@@ -88,6 +98,8 @@ export function specFromConfig(name: string, config: Record<string, unknown>): M
     pooling: hints.pooling === 'pooler' || hints.pooling === 'mean' ? hints.pooling : (known?.pooling ?? 'mean'),
     prefix: typeof hints.prefix === 'string' ? hints.prefix : (known?.prefix ?? ''),
     description: known?.description ?? 'installed by hand',
+    // Only the folder's own config can declare it: the table above does not know what was put in the folder.
+    additive: hints.additive === true,
   };
 }
 

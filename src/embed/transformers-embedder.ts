@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 import type { ProgressEvent } from '../types.js';
-import type { Embedder } from './embedder.js';
+import { embeddedText, type Embedder } from './embedder.js';
 import { ModelFolderError } from './errors.js';
 import { folderFix, packageModelsDir, REQUIRED_FILES, type ModelFolder } from './model-folder.js';
 import type { ModelSpec } from './model-registry.js';
@@ -157,7 +157,10 @@ function firstToken(hidden: TensorLike): Float32Array {
 
 async function runBatch(extractor: Extractor, spec: ModelSpec, texts: string[]): Promise<Float32Array[]> {
   const { tokenizer, model } = extractor as unknown as ModelParts;
-  const inputs = tokenizer(spec.prefix ? texts.map((t) => spec.prefix + t) : texts, { padding: true, truncation: true });
+  const inputs = tokenizer(
+    texts.map((t) => embeddedText(spec.prefix + t)),
+    { padding: true, truncation: true },
+  );
   const outputs = await model(inputs);
   const hidden = outputs['last_hidden_state'];
   const pooled = spec.pooling === 'pooler' ? outputs['pooler_output'] : undefined;

@@ -58,7 +58,8 @@ export function formatBead(bead: Bead, score?: number): string {
   return score === undefined ? base : `${base}:${score.toFixed(6)}`;
 }
 
-function beadKey(bead: Bead): string {
+/** A bead as a string, for sets of beads. */
+export function beadKey(bead: Bead): string {
   return `${bead.source.join(',')}|${bead.target.join(',')}`;
 }
 

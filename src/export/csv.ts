@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { summarizeDifferences } from '../compare/index.js';
 import type { Alignment } from '../types.js';
-import { pairLabel, sideText } from './pair-text.js';
+import { allPairIndexes, pairLabel, sideText } from './pair-text.js';
 
 /** Excel and LibreOffice read UTF-8 CSV correctly only with a byte-order mark. */
 const UTF8_BOM = '\uFEFF';
@@ -15,29 +15,41 @@ export const CSV_COLUMNS = [
   'status',
   'score',
   'differences',
+  'pair_index',
+  // The reviewer's note (the review UI's c), after the columns that were there first.
   'note',
 ] as const;
 
 export interface CsvOptions {
   /** The spreadsheet mode: prefix a byte-order mark, and neutralise cells a spreadsheet would run as formulas. */
   readonly bom?: boolean;
+  /** Neutralise cells a spreadsheet would run as formulas; default: `bom`. A CSV written in pieces (batch) passes it
+   * for the pieces after the first, which carry no byte-order mark of their own. */
+  readonly neutralise?: boolean;
   /** Write the header row (batch mode writes it once). */
   readonly header?: boolean;
 }
 
-/** One row per pair; `pairName` fills the first column (the file pair in batch mode). */
-export function csvRows(alignment: Alignment, pairName: string): string[][] {
-  return alignment.pairs.map((pair) => [
-    pairName,
-    pair.source.join(' '),
-    pair.target.join(' '),
-    sideText(alignment, pair, 'source'),
-    sideText(alignment, pair, 'target'),
-    pairLabel(pair),
-    pair.score.toFixed(4),
-    summarizeDifferences(pair.differences),
-    pair.note ?? '',
-  ]);
+/**
+ * One row per pair (those of `indexes`, default all); `pairName` fills the first column: the article pair's name
+ * (batch mode), and `pair_index` is the pair's 0-based index in the alignment (the JSON's `pairs[pair_index]`).
+ */
+export function csvRows(alignment: Alignment, pairName: string, indexes: readonly number[] = allPairIndexes(alignment)): string[][] {
+  return indexes.map((index) => {
+    const pair = alignment.pairs[index]!;
+    return [
+      pairName,
+      pair.source.join(' '),
+      pair.target.join(' '),
+      sideText(alignment, pair, 'source'),
+      sideText(alignment, pair, 'target'),
+      pairLabel(pair),
+      pair.score.toFixed(4),
+      summarizeDifferences(pair.differences),
+      String(index),
+      pair.note ?? '',
+    ];
+  });
 }
 
 /** How a cell starts when a spreadsheet would take it as a formula (OWASP "CSV injection"): =, +, -, @, tab, CR. */
@@ -53,11 +65,16 @@ export function neutraliseFormula(cell: string): string {
 export function formatCsv(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
   const header = options.header ?? true;
   const all = header ? [[...CSV_COLUMNS], ...rows] : [...rows];
-  const cells = options.bom ? all.map((row) => row.map(neutraliseFormula)) : all;
+  const cells = (options.neutralise ?? options.bom) ? all.map((row) => row.map(neutraliseFormula)) : all;
   const body = stringify(cells, { record_delimiter: 'windows' });
   return (options.bom ? UTF8_BOM : '') + body;
 }
 
+/** The name of the pair of files an `align` run compares: what the CSV's pair column and JSON Lines' name say. */
+export function alignmentName(alignment: Alignment): string {
+  return `${alignment.source.path} | ${alignment.target.path}`;
+}
+
 export function toCsv(alignment: Alignment, options: CsvOptions = {}): string {
-  return formatCsv(csvRows(alignment, `${alignment.source.path} | ${alignment.target.path}`), options);
+  return formatCsv(csvRows(alignment, alignmentName(alignment)), options);
 }

@@ -1,11 +1,12 @@
 /**
  * The formats one alignment can be written in, as one table: `align --format`, `export --format`, the review UI's
  * `e` (by the file's extension) and the extension check of `--out` all dispatch through it. A new writer is one
- * more entry here (JSON Lines and the HTML report are added by their own writers the same way).
+ * more entry here. (Moses is not: it writes three files from a prefix, see export/moses.ts.)
  */
 import type { Alignment } from '../types.js';
-import { toCsv } from './csv.js';
-import { toJson } from './json.js';
+import { alignmentName, formatCsv, csvRows } from './csv.js';
+import { toJson, toJsonLine } from './json.js';
+import { allPairIndexes } from './pair-text.js';
 import { toText } from './text.js';
 import { tmxWarnings, toTmx } from './tmx.js';
 import { toVecalign } from './vecalign.js';
@@ -15,12 +16,15 @@ export interface WriteOptions {
   readonly bom?: boolean;
   /** Text: the width of the listing. */
   readonly width?: number;
+  /** The pairs to write (0-based, default all): formats that number pairs keep each pair's number in the whole. */
+  readonly indexes?: readonly number[];
 }
 
 export interface ExportFormat {
   /** File name endings that ask for this format, lower case, with the dot. */
   readonly extensions: readonly string[];
-  readonly write: (alignment: Alignment, options: WriteOptions) => string;
+  /** `alignment` holds only the pairs of `options.indexes`; a format that numbers pairs writes from `whole`. */
+  readonly write: (alignment: Alignment, options: WriteOptions, whole: Alignment) => string | Promise<string>;
   /** What the user should know about this alignment in this format (said on standard error, or in the UI). */
   readonly warnings?: (alignment: Alignment) => string[];
 }
@@ -31,9 +35,22 @@ export const DEFAULT_TEXT_WIDTH = 100;
 export const EXPORT_FORMATS = {
   text: { extensions: ['.txt'], write: (alignment, options) => toText(alignment, options.width ?? DEFAULT_TEXT_WIDTH) },
   json: { extensions: ['.json'], write: (alignment) => toJson(alignment) },
-  csv: { extensions: ['.csv'], write: (alignment, options) => toCsv(alignment, { bom: options.bom }) },
-  tmx: { extensions: ['.tmx'], write: (alignment) => toTmx(alignment), warnings: tmxWarnings },
+  jsonl: { extensions: ['.jsonl'], write: (_, options, whole) => toJsonLine(whole, alignmentName(whole), options.indexes) },
+  csv: {
+    extensions: ['.csv'],
+    write: (_, options, whole) => formatCsv(csvRows(whole, alignmentName(whole), options.indexes ?? allPairIndexes(whole)), { bom: options.bom }),
+  },
+  tmx: {
+    extensions: ['.tmx'],
+    write: (_, options, whole) => toTmx(whole, new Date(), options.indexes),
+    warnings: tmxWarnings,
+  },
   vecalign: { extensions: ['.vecalign'], write: (alignment) => toVecalign(alignment) },
+  // Loaded when asked for: the report's writer is large, and every command reads this table at start-up.
+  html: {
+    extensions: ['.html', '.htm'],
+    write: async (alignment) => (await import('./html/page.js')).toHtml(alignment, { generated: new Date() }),
+  },
 } as const satisfies Readonly<Record<string, ExportFormat>>;
 
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;
@@ -65,13 +82,16 @@ export interface Written {
   readonly warnings: readonly string[];
 }
 
-/** The alignment in a format; with `reviewedOnly`, only the pairs a reviewer marked (a memory of checked pairs). */
-export function writeAlignment(
+/** The alignment in a format; with `reviewedOnly`, only the pairs a reviewer marked (a memory of checked pairs),
+ * each keeping its number where the format carries one (CSV pair_index). */
+export async function writeAlignment(
   alignment: Alignment,
   format: ExportFormatName,
   options: WriteOptions & { readonly reviewedOnly?: boolean } = {},
-): Written {
+): Promise<Written> {
   const spec: ExportFormat = EXPORT_FORMATS[format];
-  const kept = options.reviewedOnly === true ? { ...alignment, pairs: alignment.pairs.filter((pair) => pair.reviewed === true) } : alignment;
-  return { text: spec.write(kept, options), warnings: spec.warnings?.(kept) ?? [] };
+  if (options.reviewedOnly !== true) return { text: await spec.write(alignment, options, alignment), warnings: spec.warnings?.(alignment) ?? [] };
+  const indexes = allPairIndexes(alignment).filter((index) => alignment.pairs[index]?.reviewed === true);
+  const kept = { ...alignment, pairs: indexes.map((index) => alignment.pairs[index]!) };
+  return { text: await spec.write(kept, { ...options, indexes }, alignment), warnings: spec.warnings?.(kept) ?? [] };
 }

@@ -8,8 +8,10 @@ export function documentJson(document: Document) {
   };
 }
 
-export function pairsJson(alignment: Alignment) {
-  return alignment.pairs.map(pairJson);
+/** The pairs of the contract; `indexes` (0-based) picks some of them, in the order given. */
+export function pairsJson(alignment: Alignment, indexes?: readonly number[]) {
+  const pairs = indexes ? indexes.map((index) => alignment.pairs[index]!) : alignment.pairs;
+  return pairs.map(pairJson);
 }
 
 /** One pair as the contract writes it. */
@@ -28,13 +30,21 @@ export function pairJson(pair: SentencePair) {
   };
 }
 
-/** The JSON contract of the design notes, one object. */
-export function toJson(alignment: Alignment): string {
-  const value = {
+function contract(alignment: Alignment, indexes?: readonly number[]) {
+  return {
     source: documentJson(alignment.source),
     target: documentJson(alignment.target),
     model: alignment.model,
-    pairs: pairsJson(alignment),
+    pairs: pairsJson(alignment, indexes),
   };
-  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The JSON contract of the design notes, one object. */
+export function toJson(alignment: Alignment): string {
+  return `${JSON.stringify(contract(alignment), null, 2)}\n`;
+}
+
+/** JSON Lines: the contract plus the article pair's `name`, on one line (`indexes` picks pairs, default all). */
+export function toJsonLine(alignment: Alignment, name: string, indexes?: readonly number[]): string {
+  return `${JSON.stringify({ name, ...contract(alignment, indexes) })}\n`;
 }

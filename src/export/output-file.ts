@@ -89,10 +89,10 @@ export function temporaryNameFor(targetName: string, pid = process.pid): string 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolving the target
 
-interface Target {
+export interface Target {
   /** 'replace': a regular file, or none yet, written by temporary file and rename; 'through': written in place. */
   readonly kind: 'replace' | 'through';
-  /** The file to replace, symlinks resolved; for 'through', the path to open. */
+  /** The file to replace (for a symlink, the file it points at); for 'through', the path to open. */
   readonly path: string;
   /** The existing node, when there is one. */
   readonly info?: Stats;
@@ -106,43 +106,54 @@ function isUnder(path: string, folders: readonly string[]): boolean {
   return folders.some((folder) => path.startsWith(folder));
 }
 
-/** What --out names once symlinks are followed, or an OutputError that says what is wrong with it. */
-async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
-  let info: Stats | undefined;
+function isDirectoryError(userPath: string): OutputError {
+  return new OutputError(`${userPath}: is a directory — give a file name, e.g. ${join(userPath, 'alignment.csv')}`);
+}
+
+function missingFolderError(userPath: string): OutputError {
+  const folder = dirname(userPath);
+  return new OutputError(`${userPath}: the folder ${folder} does not exist — create it first (mkdir -p ${folder}) or choose another folder`);
+}
+
+/**
+ * What writing `path` means. One lstat in the common case (a regular file, or none yet, not behind a symlink):
+ * the embedding cache writes thousands of files through here. A symlink is followed to the file it names; a
+ * missing folder is left for the open to find (checkOutputPath finds it first for the user's --out).
+ */
+export async function resolveTarget(userPath: string, path = userPath, hops = 0): Promise<Target> {
+  let link: Stats | undefined;
   try {
-    info = await stat(path);
+    link = await lstat(path);
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOTDIR') throw new OutputError(`${userPath}: a part of this path is a file, not a folder — check the path`);
-    if (code === 'ELOOP') throw new OutputError(`${userPath}: a symbolic link loop — point the link at a file, or choose another path`);
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new OutputError(`${userPath}: permission denied on a folder of this path — choose a folder you can write to`);
-    }
-    if (code !== 'ENOENT') throw outputError(userPath, error);
+    if (errorCode(error) !== 'ENOENT') throw outputError(userPath, error);
+    return { kind: 'replace', path };
   }
-  if (info === undefined) {
-    // A symlink that points at a file not there yet: the file it names is what we create; the link stays.
-    const link = await lstat(path).catch(() => undefined);
-    if (link?.isSymbolicLink()) {
+  if (link.isSymbolicLink()) {
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) {
+      // A symlink to a file not there yet: the file it names is what we create; the link stays.
       if (hops >= MAX_SYMLINK_HOPS) throw new OutputError(`${userPath}: too many symbolic links — point the link at a file`);
       return resolveTarget(userPath, resolve(dirname(path), await readlink(path)), hops + 1);
     }
-    const folder = dirname(resolve(path));
-    const realFolder = await realpath(folder).catch((error: unknown) => {
-      if (errorCode(error) === 'ENOENT') {
-        throw new OutputError(`${userPath}: the folder ${dirname(userPath)} does not exist — create it first (mkdir -p ${dirname(userPath)}) or choose another folder`);
-      }
-      throw outputError(userPath, error);
-    });
-    return { kind: 'replace', path: join(realFolder, basename(path)) };
+    if (info.isDirectory()) throw isDirectoryError(userPath);
+    const real = info.isFile() ? await realpath(path) : path;
+    const isThrough = !info.isFile() || isUnder(real, KERNEL_FOLDERS) || isUnder(resolve(path), KERNEL_FOLDERS);
+    return isThrough ? { kind: 'through', path, info } : { kind: 'replace', path: real, info };
   }
-  if (info.isDirectory()) {
-    throw new OutputError(`${userPath}: is a directory — give a file name, e.g. ${join(userPath, 'alignment.csv')}`);
+  if (link.isDirectory()) throw isDirectoryError(userPath);
+  if (!link.isFile() || isUnder(resolve(path), KERNEL_FOLDERS)) return { kind: 'through', path, info: link };
+  return { kind: 'replace', path, info: link };
+}
+
+/** The target's real path (symlinked folders resolved), to compare with the inputs' real paths. */
+async function realTargetPath(userPath: string, target: Target): Promise<string> {
+  if (target.info) return realpath(target.path).catch(() => resolve(target.path));
+  const folder = dirname(resolve(target.path));
+  try {
+    return join(await realpath(folder), basename(target.path));
+  } catch (error) {
+    throw errorCode(error) === 'ENOENT' ? missingFolderError(userPath) : outputError(userPath, error);
   }
-  if (!info.isFile() || isUnder(resolve(path), KERNEL_FOLDERS)) return { kind: 'through', path, info };
-  const real = await realpath(path);
-  if (isUnder(real, KERNEL_FOLDERS)) return { kind: 'through', path, info };
-  return { kind: 'replace', path: real, info };
 }
 
 /** The one-line message for a failed write or open of `userPath`. */
@@ -161,7 +172,11 @@ export function outputError(userPath: string, error: unknown): Error {
     case 'EROFS':
       return new OutputError(`${userPath}: the file system is read-only — choose another place for the output`);
     case 'ENOENT':
-      return new OutputError(`${userPath}: cannot create a file in the folder ${dirname(userPath)} (ENOENT) — check that it still exists, or choose another folder`);
+      return missingFolderError(userPath);
+    case 'ENOTDIR':
+      return new OutputError(`${userPath}: a part of this path is a file, not a folder — check the path`);
+    case 'ELOOP':
+      return new OutputError(`${userPath}: a symbolic link loop — point the link at a file, or choose another path`);
     case 'EFBIG':
       return new OutputError(`${userPath}: the file is too large for this file system — choose another place for the output`);
     case 'ENXIO':
@@ -191,19 +206,20 @@ function sameNode(a: Stats | undefined, b: Stats): boolean {
  */
 export async function checkOutputPath(out: string, inputs: readonly string[]): Promise<void> {
   const target = await resolveTarget(out);
+  const targetPath = await realTargetPath(out, target);
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (info === undefined) continue;
     const real = await realpath(input).catch(() => resolve(input));
     if (info.isDirectory()) {
-      if (target.path === real || target.path.startsWith(real.endsWith(sep) ? real : real + sep)) {
+      if (targetPath === real || targetPath.startsWith(real.endsWith(sep) ? real : real + sep)) {
         throw new UsageError(`--out ${out} is inside the input folder ${input} — write the output somewhere outside it`);
       }
-    } else if (target.path === real || sameNode(target.info, info)) {
+    } else if (targetPath === real || sameNode(target.info, info)) {
       throw new UsageError(`--out ${out} is the input file ${input}; writing it would destroy the input — choose another output file`);
     }
   }
-  if (target.kind === 'replace') await checkFolder(out, dirname(target.path));
+  if (target.kind === 'replace') await checkFolder(out, dirname(targetPath));
 }
 
 /** The folder a replaced file goes into can take a new file: writable, on a disk with space left. */
@@ -248,6 +264,7 @@ function fstatOrUndefined(fd: number): Stats | undefined {
 
 const liveTemporaries = new Set<string>();
 const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let isListening = false;
 
 function removeLiveTemporaries(): void {
   for (const path of liveTemporaries) {
@@ -268,25 +285,28 @@ function onCleanupSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
+/** Installed with the first temporary file and kept (adding and removing signal listeners per file would cost more
+ * than the write of a small cache shard); with no temporary file left, a signal ends the process as it would have. */
 function startListening(): void {
+  if (isListening) return;
+  isListening = true;
   for (const signal of CLEANUP_SIGNALS) process.on(signal, onCleanupSignal);
   process.on('exit', removeLiveTemporaries);
 }
 
 function stopListening(): void {
+  isListening = false;
   for (const signal of CLEANUP_SIGNALS) process.off(signal, onCleanupSignal);
   process.off('exit', removeLiveTemporaries);
 }
 
-/** Signal handlers exist only while a temporary file does, so they change nothing for the rest of the program. */
 function track(path: string): void {
-  if (liveTemporaries.size === 0) startListening();
+  startListening();
   liveTemporaries.add(path);
 }
 
 function untrack(path: string): void {
-  if (!liveTemporaries.delete(path)) return;
-  if (liveTemporaries.size === 0) stopListening();
+  liveTemporaries.delete(path);
 }
 
 function isRunning(pid: number): boolean {
@@ -325,7 +345,7 @@ function toBytes(chunk: string | Uint8Array): Uint8Array {
 }
 
 /** Write every byte: a file handle may take fewer than it was given (a disk filling up), so loop until done. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   let offset = 0;
   while (offset < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);

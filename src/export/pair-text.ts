@@ -11,3 +11,8 @@ export function pairLabel(pair: SentencePair): string {
   if (pair.status !== 'aligned' || (pair.source.length === 1 && pair.target.length === 1)) return pair.status;
   return `aligned ${pair.source.length}-${pair.target.length}`;
 }
+
+/** Every pair of an alignment, by 0-based index. */
+export function allPairIndexes(alignment: Alignment): number[] {
+  return alignment.pairs.map((_, index) => index);
+}

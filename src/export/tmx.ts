@@ -33,34 +33,49 @@ export function tmxWarnings(alignment: Pick<Alignment, 'source' | 'target'>): st
   ];
 }
 
-/** A TMX 1.4 translation memory of the aligned pairs (omitted and added sentences have no unit); a reviewer's note
- * becomes the unit's <note>. */
-export function toTmx(alignment: Alignment, creationDate: Date = new Date()): string {
+/** The TMX 1.4 header up to `<body>`; the creation date is left out when none is given (reproducible output). */
+export function tmxHeader(sourceLang: string, creationDate?: Date): string {
+  const date = creationDate?.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<tmx version="1.4">`,
+    `  <header creationtool="selaras" creationtoolversion="0.1.0" segtype="sentence" o-tmf="selaras"` +
+      ` adminlang="en" srclang="${sourceLang}" datatype="plaintext"${date ? ` creationdate="${date}"` : ''}/>`,
+    `  <body>`,
+    ``,
+  ].join('\n');
+}
+
+export const TMX_FOOTER = `  </body>\n</tmx>\n`;
+
+/**
+ * One translation unit per aligned pair of `indexes` (default all; omitted and added sentences have no unit), each
+ * on lines of its own; `pairName` adds an `x-pair` property (batch mode: which article pair the unit came from).
+ */
+export function tmxUnits(alignment: Alignment, indexes?: readonly number[], pairName?: string): string {
   const { source: sourceLang, target: targetLang } = tmxLanguages(alignment);
-  const date = creationDate.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const units = alignment.pairs
+  const pairs = indexes ? indexes.map((index) => alignment.pairs[index]!) : alignment.pairs;
+  return pairs
     .filter((pair) => pair.status === 'aligned')
     .map((pair) => {
       const source = escapeXml(sideText(alignment, pair, 'source'));
       const target = escapeXml(sideText(alignment, pair, 'target'));
       return [
         `    <tu>`,
+        // A reviewer's note (the review UI's c), where a CAT tool shows it.
         ...(pair.note !== undefined && pair.note.length > 0 ? [`      <note>${escapeXml(pair.note)}</note>`] : []),
+        ...(pairName === undefined ? [] : [`      <prop type="x-pair">${escapeXml(pairName)}</prop>`]),
         `      <prop type="x-score">${pair.score.toFixed(4)}</prop>`,
         `      <tuv xml:lang="${sourceLang}"><seg>${source}</seg></tuv>`,
         `      <tuv xml:lang="${targetLang}"><seg>${target}</seg></tuv>`,
         `    </tu>`,
+        ``,
       ].join('\n');
-    });
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<tmx version="1.4">`,
-    `  <header creationtool="selaras" creationtoolversion="0.1.0" segtype="sentence" o-tmf="selaras"` +
-      ` adminlang="en" srclang="${sourceLang}" datatype="plaintext" creationdate="${date}"/>`,
-    `  <body>`,
-    ...units,
-    `  </body>`,
-    `</tmx>`,
-    ``,
-  ].join('\n');
+    })
+    .join('');
+}
+
+/** A TMX 1.4 translation memory of the aligned pairs; a reviewer's note becomes the unit's <note>. */
+export function toTmx(alignment: Alignment, creationDate: Date = new Date(), indexes?: readonly number[]): string {
+  return tmxHeader(tmxLanguages(alignment).source, creationDate) + tmxUnits(alignment, indexes) + TMX_FOOTER;
 }

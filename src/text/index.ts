@@ -2,7 +2,6 @@
 import type { Document } from '../types.js';
 import { InputError } from '../errors.js';
 import { guessLanguage } from './language.js';
-import { markdownProse, splitMarkdown } from './markdown.js';
 import { readText } from './read-document.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -10,7 +9,7 @@ export { guessLanguage } from './language.js';
 export { readText, type TextFile, type TextFormat } from './read-document.js';
 export { splitSentences, type SplitOptions } from './split-sentences.js';
 export { extractVisibleText } from './html-text.js';
-export { markdownProse, splitMarkdown, type ProseBlock } from './markdown.js';
+export type { ProseBlock } from './markdown.js';
 
 export interface LoadOptions {
   /** Each non-blank line is already one sentence (the CLI's --presplit). */
@@ -22,6 +21,8 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
   const { text, format } = await readText(path);
   const presplit = options.presplit === true;
   if (format === 'md') {
+    // The Markdown parser is a tenth of a second to import: only for Markdown files.
+    const { markdownProse, splitMarkdown } = await import('./markdown.js');
     const blocks = markdownProse(text);
     const lang = guessLanguage(blocks.map((block) => block.masked).join('\n'));
     const sentences = splitMarkdown(text, { lang, presplit }, blocks);

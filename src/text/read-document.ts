@@ -224,3 +224,6 @@ export async function readText(path: string): Promise<TextFile> {
   }
   return { text, format };
 }
+
+/** The decoding of readText for files that are not articles (a batch manifest): same encodings, same messages. */
+export { decode as decodeText };

@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     load,
     // The format of the file's extension, as `selaras align` does.
     exportAlignment: async (edited, outPath) => {
-      const written = writeAlignment(edited, formatOfPath(outPath) ?? 'csv');
+      const written = await writeAlignment(edited, formatOfPath(outPath) ?? 'csv');
       await writeFile(outPath, written.text, 'utf8');
       return written.warnings;
     },

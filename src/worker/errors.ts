@@ -4,13 +4,15 @@
  * fields: the CLI's mapping of error classes to exit codes then works for work done in a worker too.
  */
 import { ModelDownloadError, ModelFolderError, UnknownModelError } from '../embed/errors.js';
-import { InputError, UsageError } from '../errors.js';
+import { BrokenPipeError, InputError, OutputError, UsageError } from '../errors.js';
 
 /** Every error class a job can throw that callers tell apart. A class missing here arrives as a plain Error
  * that keeps its name and message. */
 const KNOWN_ERRORS: ReadonlyArray<abstract new (...args: never[]) => Error> = [
   InputError,
   UsageError,
+  OutputError,
+  BrokenPipeError,
   ModelFolderError,
   UnknownModelError,
   ModelDownloadError,

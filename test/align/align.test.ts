@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSentences, overlapTexts, type AlignedBead } from '../../src/align/align.js';
+import { alignSentences, alignWithSimilarity, emptyCostTerms, overlapTexts, similarityFor, type AlignedBead } from '../../src/align/align.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 
 const embedder = createLexicalEmbedder();
@@ -78,5 +78,41 @@ describe('alignSentences on long documents', () => {
     coversEverySentenceOnce(beads, source.length, target.length);
     expect(beads.filter((b) => b.status === 'omitted').map((b) => b.source)).toEqual([[700]]);
     expect(beads.filter((b) => b.status === 'added').map((b) => b.target)).toEqual([[1500]]);
+  });
+});
+
+describe('alignSentences on long documents with a long gap', () => {
+  it('finds a run of 40 sentences missing from a 3,000-sentence target through the coarse levels', async () => {
+    const words = (k: number) => `item${k} alpha${k % 97} beta${(k * 7) % 101} gamma${(k * 13) % 89} number ${k}.`;
+    const source = Array.from({ length: 3000 }, (_, k) => words(k));
+    const target = source.filter((_, k) => k < 1200 || k >= 1240);
+    const beads = await alignSentences(source, target, embedder);
+    coversEverySentenceOnce(beads, source.length, target.length);
+    expect(beads.filter((b) => b.status === 'omitted').map((b) => b.source[0])).toEqual(Array.from({ length: 40 }, (_, k) => 1200 + k));
+    expect(beads.filter((b) => b.status === 'added')).toEqual([]);
+  });
+});
+
+describe('the engine state', () => {
+  it('gives the cost terms of every bead of the path, adding up to what the dynamic programme paid', async () => {
+    const source = ['The bank raised rates by 25 basis points.', 'Editor: Budi', 'Prices rose 3 percent in May.', 'Exports fell.'];
+    const target = ['Bank menaikkan suku bunga 25 basis poin.', 'Harga naik 3 persen pada Mei.', 'Ekspor turun.', 'Baca Juga: Harga emas'];
+    const similarity = await similarityFor(source, target, embedder);
+    const { beads, state } = alignWithSimilarity(similarity, source, target);
+    expect(state).not.toBeNull();
+    expect(beads).toHaveLength(state!.path.length);
+    for (const bead of state!.path) {
+      const terms = emptyCostTerms();
+      const total = state!.coster.cost(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount, terms);
+      expect(terms.total).toBe(total);
+      expect(total).toBeCloseTo(bead.cost, 9);
+      if (bead.sourceCount === 0 || bead.targetCount === 0) {
+        expect(terms.skip).toBe(total);
+      } else {
+        expect(terms.unit).toBeCloseTo(Math.max(0, terms.semantic + terms.length + terms.number), 12);
+        const size = bead.sourceCount + bead.targetCount;
+        expect(total).toBeCloseTo(terms.unit * (size / 2) + terms.merge + terms.member + terms.boilerplate, 12);
+      }
+    }
   });
 });

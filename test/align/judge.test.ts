@@ -1,7 +1,7 @@
-/** judgeBeads: the engine's opinion of the beads a reviewer makes, on the vectors of the alignment. */
+/** judgeBeads: the engine's opinion of the beads a reviewer makes, on the similarities of the alignment. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignVectors, embedOverlaps, judgeBeads, type AlignedBead } from '../../src/align/align.js';
+import { alignWithSimilarity, judgeBeads, similarityFor, type AlignedBead } from '../../src/align/align.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 
 const embedder = createLexicalEmbedder();
@@ -22,8 +22,8 @@ const TARGET = [
 ];
 
 async function engineFor(source: readonly string[], target: readonly string[]) {
-  const vectors = await embedOverlaps(source, target, embedder);
-  return { beads: alignVectors(vectors, source, target), judge: judgeBeads(vectors, source, target) };
+  const similarity = await similarityFor(source, target, embedder);
+  return { beads: alignWithSimilarity(similarity, source, target).beads, judge: judgeBeads(similarity, source, target) };
 }
 
 describe('judgeBeads', () => {

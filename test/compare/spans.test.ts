@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { differenceSurfaces, mergeRanges, surfaceRanges } from '../../src/compare/spans.js';
+import { differenceSurfaces, markDifferences, mergeRanges, surfaceRanges } from '../../src/compare/spans.js';
 import type { Difference } from '../../src/types.js';
 
 /** The highlighted pieces of a text, as the strings a reader would see underlined. */
@@ -55,5 +56,62 @@ describe('differenceSurfaces', () => {
     ['target', ['23.000', 'tidak boleh']],
   ] as const)('%s side', (side, expected) => {
     expect(differenceSurfaces(differences, side)).toEqual(expected);
+  });
+});
+
+describe('markDifferences', () => {
+  const number = (source: string | null, target: string | null): Difference => ({ kind: 'number', source, target });
+  const name = (source: string | null, target: string | null): Difference => ({ kind: 'name', source, target });
+  it.each<[string, string, readonly Difference[], 'source' | 'target', readonly [string, string][]]>([
+    ['no differences: one plain piece', 'Hujan turun.', [], 'source', [['Hujan turun.', '']]],
+    ['a difference of the other side marks nothing', 'Hujan turun.', [name(null, 'Hujan')], 'source', [['Hujan turun.', '']]],
+    [
+      'each kind where it stands',
+      'AFP counted 232,000 people.',
+      [name('AFP', null), number('232,000', '23.000')],
+      'source',
+      [
+        ['AFP', 'name'],
+        [' counted ', ''],
+        ['232,000', 'number'],
+        [' people.', ''],
+      ],
+    ],
+    [
+      'overlapping kinds cut where the cover changes',
+      'New York Post',
+      [name('New York Post', null), { kind: 'date', source: 'York', target: null }],
+      'source',
+      [
+        ['New ', 'name'],
+        ['York', 'date name'],
+        [' Post', 'name'],
+      ],
+    ],
+    ['the target side', 'Sekitar 23.000 orang.', [number('232,000', '23.000')], 'target', [['Sekitar ', ''], ['23.000', 'number'], [' orang.', '']]],
+    ['an empty text', '', [name('AFP', null)], 'source', []],
+  ])('%s', (_name, text, differences, side, expected) => {
+    expect(markDifferences(text, differences, side).map((segment) => [segment.text, segment.kinds.join(' ')])).toEqual(expected);
+  });
+
+  const words = fc.array(fc.constantFrom('AFP', 'New', 'York', 'Post', '232.000', '2', '2021', ',', 'gender,', 'tidak', 'boleh', '…'), { maxLength: 12 });
+  const difference = fc.record({
+    kind: fc.constantFrom('number', 'name', 'date', 'quote', 'negation') as fc.Arbitrary<Difference['kind']>,
+    source: fc.option(words.map((list) => list.join(' '))),
+    target: fc.option(words.map((list) => list.join(', '))),
+  });
+
+  it('marks exactly the characters the terminal UI underlines, and the pieces join to the text', () => {
+    fc.assert(
+      fc.property(words.map((list) => list.join(' ')), fc.array(difference, { maxLength: 4 }), fc.constantFrom('source', 'target') as fc.Arbitrary<'source' | 'target'>, (text, differences, side) => {
+        const segments = markDifferences(text, differences, side);
+        expect(segments.map((segment) => segment.text).join('')).toBe(text);
+        const underlined = new Array<boolean>(text.length).fill(false);
+        for (const range of surfaceRanges(text, differenceSurfaces(differences, side))) underlined.fill(true, range.start, range.end);
+        const markedByIndex: boolean[] = [];
+        for (const segment of segments) markedByIndex.push(...new Array<boolean>(segment.text.length).fill(segment.kinds.length > 0));
+        expect(markedByIndex).toEqual(underlined);
+      }),
+    );
   });
 });

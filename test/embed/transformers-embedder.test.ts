@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +46,25 @@ describe('createEmbedder on a tiny model folder', () => {
       [70, 70],
     ]);
     vectors.forEach((v, k) => close(v, expectedMean(texts[k]!.split(' '))));
+  });
+
+  it('keeps its vectors in one cache file, and a second embedder answers from it with the same vectors', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'selaras-tiny-cache-'));
+    try {
+      const texts = ['The bank', 'suku bunga', 'the rate kamis'];
+      const first = await (await createEmbedder('tiny', { modelsDir: dir, cacheDir })).embed(texts);
+      const files = readdirSync(join(cacheDir, 'embeddings'));
+      expect(files).toEqual([expect.stringMatching(/^tiny-[0-9a-f]{16}\.vec$/)]);
+      // A 16-byte header and one (mark, 16-byte key, 4 float32, checksum) record per sentence.
+      const size = 16 + texts.length * (4 + 16 + 4 * 4 + 4);
+      expect(statSync(join(cacheDir, 'embeddings', files[0]!)).size).toBe(size);
+      const second = await (await createEmbedder('tiny', { modelsDir: dir, cacheDir })).embed(texts);
+      expect(second).toEqual(first);
+      // Nothing new was written: every vector came from the cache.
+      expect(statSync(join(cacheDir, 'embeddings', files[0]!)).size).toBe(size);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('reports model loading as load-model progress ending at its total', async () => {

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { streamFormat } from '../../src/batch/formats.js';
 import { CSV_COLUMNS, neutraliseFormula, toCsv } from '../../src/export/csv.js';
 import type { Alignment } from '../../src/types.js';
 import { toJson } from '../../src/export/json.js';
@@ -65,6 +66,15 @@ describe('csv', () => {
       expect(column(csv, 3)).toEqual([...formulas.map((text) => `'${text}`), ...harmless]);
       expect(column(csv, 4)).toEqual(column(csv, 3));
       expect(column(csv, 0)[0]).toBe("'=cmd.en.txt | b.id.txt");
+    });
+
+    it('in a batch CSV with --bom too, written pair by pair', () => {
+      const csv = streamFormat('csv', { bom: true });
+      const text = [...csv.header(), ...csv.unit(withFormulas, '=pair', texts.map((_, k) => k))].join('');
+      expect(column(text, 3)).toEqual([...formulas.map((cell) => `'${cell}`), ...harmless]);
+      expect(column(text, 0)[0]).toBe("'=pair");
+      const plain = streamFormat('csv');
+      expect(column([...plain.header(), ...plain.unit(withFormulas, '=pair', [0])].join(''), 3)).toEqual([formulas[0]]);
     });
 
     it('without it are exact', () => {

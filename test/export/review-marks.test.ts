@@ -29,28 +29,45 @@ describe('the format table', () => {
     ['memory.tmx', 'tmx'],
     ['listing.txt', 'text'],
     ['beads.vecalign', 'vecalign'],
+    ['corpus.jsonl', 'jsonl'],
+    ['report.html', 'html'],
+    ['report.HTM', 'html'],
     ['report.xlsx', undefined],
     ['no-extension', undefined],
   ])('%s is %s', (path, format) => {
     expect(formatOfPath(path)).toBe(format);
   });
 
-  it('writes every format it lists, and names their extensions for error messages', () => {
-    for (const format of EXPORT_FORMAT_NAMES) expect(writeAlignment(alignment, format).text.length).toBeGreaterThan(0);
-    expect(knownExtensions()).toBe('.txt, .json, .csv, .tmx, .vecalign');
+  it('writes every format it lists, and names their extensions for error messages', async () => {
+    for (const format of EXPORT_FORMAT_NAMES) expect((await writeAlignment(alignment, format)).text.length).toBeGreaterThan(0);
+    expect(knownExtensions()).toBe('.txt, .json, .jsonl, .csv, .tmx, .vecalign, .html, .htm');
   });
 
-  it('--reviewed-only keeps the reviewed pairs alone', () => {
-    const rows = parse(writeAlignment(reviewed, 'csv', { reviewedOnly: true }).text) as string[][];
+  it('--reviewed-only keeps the reviewed pairs alone', async () => {
+    const rows = parse((await writeAlignment(reviewed, 'csv', { reviewedOnly: true })).text) as string[][];
     expect(rows).toHaveLength(2);
     expect(rows[1]?.[3]).toBe('The app has 232,000 followers.');
-    expect(writeAlignment(reviewed, 'vecalign', { reviewedOnly: true }).text).toBe('[0]:[0]:0.910000\n');
+    expect((await writeAlignment(reviewed, 'vecalign', { reviewedOnly: true })).text).toBe('[0]:[0]:0.910000\n');
+  });
+
+  it('--reviewed-only keeps each pair\'s number where the format carries one (CSV pair_index, JSON Lines)', async () => {
+    const third: Alignment = { ...alignment, pairs: alignment.pairs.map((pair, k) => (k === 3 ? { ...pair, reviewed: true } : pair)) };
+    const rows = parse((await writeAlignment(third, 'csv', { reviewedOnly: true })).text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row['pair_index'])).toEqual(['3']);
+    const line = JSON.parse((await writeAlignment(third, 'jsonl', { reviewedOnly: true })).text) as { pairs: unknown[] };
+    expect(line.pairs).toEqual([JSON.parse(toJson(third)).pairs[3]]);
+  });
+
+  it('html writes the report', async () => {
+    const { text } = await writeAlignment(reviewed, 'html');
+    expect(text).toMatch(/^<!DOCTYPE html>/i);
+    expect(text).toContain('The app has 232,000 followers.');
   });
 });
 
 describe('review marks in the formats', () => {
-  it('CSV ends each row with the note', () => {
-    const rows = parse(writeAlignment(reviewed, 'csv').text) as string[][];
+  it('CSV ends each row with the note', async () => {
+    const rows = parse((await writeAlignment(reviewed, 'csv')).text) as string[][];
     expect(CSV_COLUMNS.at(-1)).toBe('note');
     expect(rows[1]?.at(-1)).toBe('Ask: "followers" or "subscribers"? <check> & confirm');
     expect(rows[2]?.at(-1)).toBe('');
@@ -75,12 +92,12 @@ describe('review marks in the formats', () => {
 describe('TMX of two versions in one language', () => {
   const sameLanguage: Alignment = { ...alignment, target: { ...document('b.en.txt', 'en', ['x', 'y', 'z', 'w']) } };
 
-  it('tags the sides differently and says why', () => {
+  it('tags the sides differently and says why', async () => {
     const tmx = toTmx(sameLanguage);
     expect(tmx).toContain('<tuv xml:lang="en"><seg>');
     expect(tmx).toContain('<tuv xml:lang="en-x-target"><seg>');
     expect(tmxWarnings(sameLanguage)).toEqual([expect.stringMatching(/both files are in one language \(en\).*en-x-target/)]);
-    expect(writeAlignment(sameLanguage, 'tmx').warnings).toHaveLength(1);
+    expect((await writeAlignment(sameLanguage, 'tmx')).warnings).toHaveLength(1);
   });
 
   it('leaves two languages as they are, without a warning', () => {

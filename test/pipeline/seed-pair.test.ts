@@ -66,3 +66,15 @@ describe('the seed pair (English 000 / Indonesian 002)', () => {
     checkDifferences(alignment);
   });
 });
+
+describe('differences: false (formats that never print them)', () => {
+  it('aligns the same pairs and finds no differences', async () => {
+    const full = await alignFiles(EN, ID, { model: 'lexical' });
+    const bare = await alignFiles(EN, ID, { model: 'lexical', differences: false });
+    expect(full.pairs.some((p) => p.differences.length > 0)).toBe(true);
+    expect(bare.pairs.every((p) => p.differences.length === 0)).toBe(true);
+    expect(bare.pairs.map(({ source, target, status, score }) => ({ source, target, status, score }))).toEqual(
+      full.pairs.map(({ source, target, status, score }) => ({ source, target, status, score })),
+    );
+  });
+});

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { loadDocument, splitMarkdown } from '../../src/text/index.js';
+import { loadDocument } from '../../src/text/index.js';
+import { splitMarkdown } from '../../src/text/markdown.js';
 import type { Sentence } from '../../src/types.js';
 
 const ARTICLE = `---

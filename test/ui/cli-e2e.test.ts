@@ -18,7 +18,7 @@ const REPRINT = 'corpus/clubhouse/afp-reprint.en.txt';
 const COLUMNS = 100;
 const ROWS = 30;
 /** The CSV header of `selaras align --format csv`, which `e` writes too. */
-const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences,note';
+const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences,pair_index,note';
 /** An SGR sequence that turns underline on (alone or among other attributes): the mark of a difference. */
 const UNDERLINE = /\u001B\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m/;
 

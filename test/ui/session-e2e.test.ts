@@ -54,10 +54,10 @@ describe.skipIf(!hasTmux && !isCi)('the alignment editor in a real terminal (tmu
     expect(before).toMatch(new RegExp(`^ \\+ +${JOINED + 1} added +[\\d.]+ +— no counterpart — +│ Research Institute`, 'm'));
     tmux.keys('first', 'J');
     const joined = await first.wait((s) => footer(s).includes(`joined pairs ${JOINED} and ${JOINED + 1}`), 'the join');
-    expect(joined).toMatch(new RegExp(`^>[=*] ✎ +${JOINED} 1-2 `, 'm'));
+    expect(joined).toMatch(new RegExp(`^>[=*?] ✎ +${JOINED} 1-2 `, 'm'));
     expect(joined).toMatch(new RegExp(`^${pairCount - 1} pairs`, 'm'));
     tmux.keys('first', 'r');
-    await first.wait((s) => new RegExp(`^>[=*]✓✎ +${JOINED} 1-2`, 'm').test(s), 'the join reviewed');
+    await first.wait((s) => new RegExp(`^>[=*?]✓✎ +${JOINED} 1-2`, 'm').test(s), 'the join reviewed');
     tmux.keys('first', 'w');
     await first.wait((s) => footer(s).includes(`wrote the session ${session}`), 'the session written');
     tmux.keys('first', 'q');
@@ -73,7 +73,7 @@ describe.skipIf(!hasTmux && !isCi)('the alignment editor in a real terminal (tmu
     tmux.keys('second', ':');
     tmux.typeText('second', String(JOINED));
     tmux.keys('second', 'Enter');
-    await second.wait((s) => new RegExp(`^>[=*]✓✎ +${JOINED} 1-2`, 'm').test(s), 'the join is there');
+    await second.wait((s) => new RegExp(`^>[=*?]✓✎ +${JOINED} 1-2`, 'm').test(s), 'the join is there');
     // Undo goes back through what the first run did: the mark, then the join.
     tmux.keys('second', 'u');
     await second.wait((s) => footer(s).includes(`undid: marked pair ${JOINED} reviewed`), 'the mark undone');

@@ -1,0 +1,208 @@
+/**
+ * What the engine knows about each bead of its best path, beyond its cost: the terms of the cost, the margin over
+ * the best path without it, its neighbours, the document as a whole. confidence.ts turns this into the calibrated
+ * score; the score fit (src/calibrate) reads the same records. Pure.
+ */
+import type { PathBead, PathConfidence } from './dp.js';
+
+/** The parts of a bead's unit cost (per sentence, before merge penalties). */
+export interface CostTerms {
+  /** Cosine similarity of the bead's two concatenated vectors (-1..1). */
+  readonly cosine: number;
+  /** Mean chance-level cosine distance of the two vectors to the other document (the normaliser). */
+  readonly chance: number;
+  /** (1 - cosine) / chance: ~1 for unrelated text, near 0 for a clear translation. */
+  readonly semantic: number;
+  /** Squared log of the length ratio against the document's ratio. */
+  readonly lengthTerm: number;
+  /** Number agreement in [-1, 1] (0 when neither side has a number). */
+  readonly numberMismatch: number;
+  /** Whether either side has a number. */
+  readonly hasNumbers: boolean;
+  /** The unit cost the DP uses (all of the above, weighted). */
+  readonly unit: number;
+}
+
+/** What the bead coster exposes to the evidence function. */
+export interface BeadCostView {
+  /** Price of leaving one ordinary sentence unaligned (boilerplate lines pay less: `skipPrice`). */
+  readonly skip: number;
+  terms(i: number, j: number, a: number, b: number): CostTerms | null;
+  /** The least related member of a merge to the other side (semantic cost; 0 for a 1-1 bead). */
+  weakestMember(i: number, j: number, a: number, b: number): number;
+  skipPrice(side: 'source' | 'target', index: number): number;
+  isBoilerplate(side: 'source' | 'target', index: number): boolean;
+  /** Characters of one sentence. */
+  sentenceLength(side: 'source' | 'target', index: number): number;
+}
+
+export interface BeadEvidence {
+  readonly kind: 'aligned' | 'omitted' | 'added';
+  readonly sourceCount: number;
+  readonly targetCount: number;
+  /**
+   * For an aligned bead, its own cost terms; for an unpaired sentence, those of its best 1-1 pairing with a nearby
+   * sentence of the other side (what it could have been aligned with).
+   */
+  readonly terms: CostTerms;
+  /** Cosine of the best nearby 1-1 pairing of the bead's sentences other than the bead itself (-1 when none). */
+  readonly rivalCosine: number;
+  /** The bead's own skip price per sentence (boilerplate lines are cheaper to leave unaligned). */
+  readonly skipPrice: number;
+  /** Cost of the best path without this bead minus that of the best path (>= 0). */
+  readonly margin: number;
+  /** The bead's posterior probability over all paths weighed by their cost (dp.ts pathConfidence). */
+  readonly posterior: number;
+  /** Semantic cost of the least related merge member (0 for 1-1 and unpaired beads). */
+  readonly weakestMember: number;
+  /**
+   * For a merge: the lowest unit cost one of its members has alone with the other side, minus the merge's (how much
+   * the merge explains beyond its best member; near 0 when a member adds nothing). 0 for other beads.
+   */
+  readonly mergeGain: number;
+  /**
+   * Between an aligned bead and an unpaired neighbour on the path: how much lower the aligned bead's unit cost gets
+   * by taking the unpaired sentence in (positive: the sentence belongs to the pair), the best over both neighbours;
+   * null when there is no such neighbour. The merge penalty hides this from the DP.
+   */
+  readonly absorbGain: number | null;
+  /** Boilerplate lines among the bead's sentences. */
+  readonly boilerplate: number;
+  /** Characters in the bead's sentences, both sides. */
+  readonly characters: number;
+  /** Unit costs of the aligned neighbours on the path (previous, next); null where a neighbour is not aligned. */
+  readonly previousUnit: number | null;
+  readonly nextUnit: number | null;
+  /** Unpaired beads among the two neighbours (0-2; the document's ends count as aligned). */
+  readonly unpairedNeighbours: number;
+  /** Document-level: the price of skipping one sentence, the sentence counts, the share of unpaired beads. */
+  readonly documentSkip: number;
+  readonly sourceSentences: number;
+  readonly targetSentences: number;
+  readonly unpairedShare: number;
+}
+
+/** How far (in sentences of the other side) an unpaired sentence looks for what it could have been paired with. */
+const NEARBY = 4;
+
+function kindOf(bead: PathBead): BeadEvidence['kind'] {
+  return bead.targetCount === 0 ? 'omitted' : bead.sourceCount === 0 ? 'added' : 'aligned';
+}
+
+/** The best 1-1 pairing of `index` with the other side's sentences in [from, to], skipping `except`. */
+function bestNearby(
+  coster: BeadCostView,
+  side: 'source' | 'target',
+  index: number,
+  from: number,
+  to: number,
+  except: number,
+): CostTerms | null {
+  let best: CostTerms | null = null;
+  for (let other = from; other <= to; other++) {
+    if (other === except) continue;
+    const terms = side === 'source' ? coster.terms(index, other, 1, 1) : coster.terms(other, index, 1, 1);
+    if (terms && (!best || terms.unit < best.unit)) best = terms;
+  }
+  return best;
+}
+
+/** The best unit cost of one member of a merge alone with the other side, minus the merge's own unit cost. */
+function mergeGain(coster: BeadCostView, bead: PathBead, unit: number): number {
+  const { sourceStart: i, targetStart: j, sourceCount: a, targetCount: b } = bead;
+  let bestMember = Infinity;
+  for (let d = 0; a > 1 && d < a; d++) bestMember = Math.min(bestMember, coster.terms(i + d, j, 1, b)?.unit ?? Infinity);
+  for (let d = 0; b > 1 && d < b; d++) bestMember = Math.min(bestMember, coster.terms(i, j + d, a, 1)?.unit ?? Infinity);
+  return Number.isFinite(bestMember) ? bestMember - unit : 0;
+}
+
+const NO_TERMS: CostTerms = { cosine: -1, chance: 1, semantic: 2, lengthTerm: 0, numberMismatch: 0, hasNumbers: false, unit: 2 };
+
+export function beadEvidence(
+  coster: BeadCostView,
+  path: readonly PathBead[],
+  confidence: PathConfidence,
+  n: number,
+  m: number,
+): BeadEvidence[] {
+  const unpaired = path.filter((bead) => bead.sourceCount === 0 || bead.targetCount === 0).length;
+  const unitOf = (bead: PathBead | undefined): number | null =>
+    bead && bead.sourceCount > 0 && bead.targetCount > 0
+      ? (coster.terms(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount)?.unit ?? null)
+      : null;
+  const isUnpaired = (bead: PathBead | undefined): number => (bead && (bead.sourceCount === 0 || bead.targetCount === 0) ? 1 : 0);
+  const unitOfBead = (i: number, j: number, a: number, b: number): number | null => coster.terms(i, j, a, b)?.unit ?? null;
+  /** The gain of aligned bead `p` taking in unpaired bead `q` next to it on the path. */
+  const gain = (p: PathBead | undefined, q: PathBead | undefined): number | null => {
+    if (!p || !q || kindOf(p) !== 'aligned' || kindOf(q) === 'aligned') return null;
+    const before = q.sourceStart + q.sourceCount <= p.sourceStart && q.targetStart + q.targetCount <= p.targetStart;
+    const a = p.sourceCount + q.sourceCount;
+    const b = p.targetCount + q.targetCount;
+    const merged = before ? unitOfBead(q.sourceStart, q.targetStart, a, b) : unitOfBead(p.sourceStart, p.targetStart, a, b);
+    const own = unitOfBead(p.sourceStart, p.targetStart, p.sourceCount, p.targetCount);
+    return merged === null || own === null ? null : own - merged;
+  };
+  const best = (...values: Array<number | null>): number | null =>
+    values.reduce<number | null>((x, y) => (y === null ? x : x === null ? y : Math.max(x, y)), null);
+  return path.map((bead, k) => {
+    const kind = kindOf(bead);
+    const previous = path[k - 1];
+    const next = path[k + 1];
+    const absorbGain = kind === 'aligned' ? best(gain(bead, previous), gain(bead, next)) : best(gain(previous, bead), gain(next, bead));
+    const { sourceStart: i, targetStart: j, sourceCount: a, targetCount: b } = bead;
+    let terms: CostTerms;
+    let rival: CostTerms | null;
+    let skipPrice: number;
+    let boilerplate = 0;
+    let characters = 0;
+    for (let d = 0; d < a; d++) {
+      boilerplate += coster.isBoilerplate('source', i + d) ? 1 : 0;
+      characters += coster.sentenceLength('source', i + d);
+    }
+    for (let d = 0; d < b; d++) {
+      boilerplate += coster.isBoilerplate('target', j + d) ? 1 : 0;
+      characters += coster.sentenceLength('target', j + d);
+    }
+    if (kind === 'aligned') {
+      terms = coster.terms(i, j, a, b) ?? NO_TERMS;
+      // The bead's first source sentence with another nearby target sentence, and its first target one likewise.
+      const bySource = bestNearby(coster, 'source', i, Math.max(0, j - NEARBY), Math.min(m - 1, j + b - 1 + NEARBY), a === 1 && b === 1 ? j : -1);
+      const byTarget = bestNearby(coster, 'target', j, Math.max(0, i - NEARBY), Math.min(n - 1, i + a - 1 + NEARBY), a === 1 && b === 1 ? i : -1);
+      rival = [bySource, byTarget].reduce<CostTerms | null>((x, y) => (y && (!x || y.cosine > x.cosine) ? y : x), null);
+      let price = 0;
+      for (let d = 0; d < a; d++) price += coster.skipPrice('source', i + d);
+      for (let d = 0; d < b; d++) price += coster.skipPrice('target', j + d);
+      skipPrice = price / (a + b);
+    } else {
+      const side = kind === 'omitted' ? 'source' : 'target';
+      const index = kind === 'omitted' ? i : j;
+      const at = kind === 'omitted' ? j : i;
+      const limit = kind === 'omitted' ? m - 1 : n - 1;
+      terms = bestNearby(coster, side, index, Math.max(0, at - NEARBY), Math.min(limit, at + NEARBY - 1), -1) ?? NO_TERMS;
+      rival = terms;
+      skipPrice = coster.skipPrice(side, index);
+    }
+    return {
+      kind,
+      sourceCount: a,
+      targetCount: b,
+      terms,
+      rivalCosine: rival?.cosine ?? -1,
+      skipPrice,
+      margin: confidence.margins[k]!,
+      posterior: confidence.posteriors[k]!,
+      weakestMember: kind === 'aligned' && a + b > 2 ? coster.weakestMember(i, j, a, b) : 0,
+      mergeGain: kind === 'aligned' && a + b > 2 ? mergeGain(coster, bead, terms.unit) : 0,
+      absorbGain,
+      boilerplate,
+      characters,
+      previousUnit: unitOf(previous),
+      nextUnit: unitOf(next),
+      unpairedNeighbours: isUnpaired(previous) + isUnpaired(next),
+      documentSkip: coster.skip,
+      sourceSentences: n,
+      targetSentences: m,
+      unpairedShare: path.length === 0 ? 0 : unpaired / path.length,
+    };
+  });
+}

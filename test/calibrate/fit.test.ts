@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { BeadEvidence } from '../../src/align/bead-evidence.js';
+import { beadScore } from '../../src/align/confidence.js';
+import { seededRandom } from '../../src/align/random.js';
+import { crossValidatedScores, fitCalibration, tableSource, type Row } from '../../src/calibrate/fit.js';
+import { clearPair } from '../align/fixtures/bead-evidence.js';
+
+/** A clear translation; the rows below vary its margin. */
+const base = clearPair;
+
+/** Beads whose chance of being right rises with their margin, over three domains. */
+function rows(): Row[] {
+  const next = seededRandom(3);
+  const out: Row[] = [];
+  for (let k = 0; k < 3000; k++) {
+    const kind = k % 3 === 0 ? 'omitted' : 'aligned';
+    const margin = next() * 1.2;
+    const evidence: BeadEvidence = { ...base, kind, targetCount: kind === 'omitted' ? 0 : 1, margin };
+    out.push({
+      caseName: `case-${k % 30}`,
+      domain: ['a', 'b', 'c'][k % 3]!,
+      group: 'heavy',
+      origin: 'generated',
+      embedder: 'test',
+      evidence,
+      isRight: next() < 0.5 + 0.45 * Math.min(1, margin / 0.6),
+    });
+  }
+  return out;
+}
+
+describe('fitCalibration', () => {
+  const data = rows();
+  const fit = fitCalibration(data, 'test fit', true);
+
+  it('learns that a larger margin means a likelier right bead, for both kinds of bead', () => {
+    for (const kind of ['aligned', 'omitted'] as const) {
+      const at = (margin: number) => beadScore(fit, { ...base, kind, targetCount: kind === 'omitted' ? 0 : 1, margin });
+      expect(at(0.05)).toBeLessThan(at(0.3));
+      expect(at(0.3)).toBeLessThan(at(1.1));
+      expect(at(0.05)).toBeGreaterThan(0.35);
+      expect(at(0.05)).toBeLessThan(0.7);
+      expect(at(1.1)).toBeGreaterThan(0.85);
+    }
+  });
+
+  it('cross-validates by domain: every bead scored by a fit that never saw its domain', () => {
+    const scores = crossValidatedScores(data, true);
+    expect(scores.size).toBe(data.length);
+    for (const score of scores.values()) expect(score).toBeGreaterThan(0);
+  });
+
+  it('prints a table that reads back as TypeScript', () => {
+    const source = tableSource('TEST_SCORE', fit);
+    expect(source).toMatch(/^export const TEST_SCORE: ScoreCalibration = \{\n {2}name: 'test fit',/);
+    expect(source).toMatch(/'margin>0\.05': \[/);
+  });
+});
