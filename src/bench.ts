@@ -13,6 +13,7 @@ import { benchDifferences } from './bench/differences.js';
 import { benchSpeed } from './bench/speed.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
 import { benchBatch } from './bench/batch.js';
+import { benchUi } from './bench/ui.js';
 
 async function benchEval(model: string, casesDir: string): Promise<void> {
   const report = await runEval(casesDir, await resolveEmbedder(model));
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   await benchSpeed(casesDir);
   console.log('\n## HTML report');
   benchHtml();
+  console.log('\n## review UI');
+  await benchUi();
   console.log('\n## the score (calibrated probability that a bead is right)');
   await benchScore(models);
   if (existsSync(casesDir)) {
