@@ -1,10 +1,10 @@
 /** The interactive UI through the real command, `node dist/cli.js align ... --model lexical`, in tmux at 100x30:
  * two files (the review, its keys, the export, the differences underlined), quitting while the alignment is still
- * loading, and three versions (overview, choosing a version, the side-by-side review and back, both exports).
+ * loading and while it is embedding or aligning (the spinner and clock moving meanwhile), and three versions (overview, choosing a version, the side-by-side review and back, both exports).
  * dist/ is built by the global setup. Waits for text on the screen, never a fixed time. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -19,6 +19,8 @@ const COLUMNS = 100;
 const ROWS = 30;
 /** The CSV header of `selaras align --format csv`, which `e` writes too. */
 const PAIR_CSV_HEADER = 'pair,source_index,target_index,source_text,target_text,status,score,differences,pair_index,note';
+/** The seed pair this often over makes a long document (about 35,000 pairs): seconds of embedding and aligning. */
+const LONG_REPEATS = 1000;
 /** An SGR sequence that turns underline on (alone or among other attributes): the mark of a difference. */
 const UNDERLINE = /\u001B\[(?:[0-9;]*;)?4(?:;[0-9;]*)?m/;
 
@@ -125,6 +127,28 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     const after = tmux.screen(session);
     expect(after).not.toContain('Reading and splitting the files');
   }, 60_000);
+
+  it.each([
+    ['q', 'q'],
+    ['Ctrl-C', 'C-c'],
+  ])('%s while embedding or aligning ends the process; the spinner and the clock move meanwhile', async (name, key) => {
+    const session = `computing-${name === 'q' ? 'q' : 'ctrl-c'}`;
+    const exitFile = join(workDir, `${session}-exit-code`);
+    // The seed pair many times over: seconds of embedding and aligning, on the worker thread.
+    const [source, target] = [join(workDir, `${session}.en.txt`), join(workDir, `${session}.id.txt`)];
+    writeFileSync(source, `${readFileSync(join(ROOT, PIVOT), 'utf8')}\n\n`.repeat(LONG_REPEATS));
+    writeFileSync(target, `${readFileSync(join(ROOT, INDONESIAN), 'utf8')}\n\n`.repeat(LONG_REPEATS));
+    startCli(session, `align '${source}' '${target}' --model lexical`, exitFile);
+    const stage = (screen: string) => /^ (\S) (Embedding sentences|Aligning)…\s+(\d+)s/m.exec(screen);
+    const first = stage(await tmux.waitForScreen(session, (s) => stage(s) !== null, 'the embedding or aligning stage'));
+    // The main thread only draws and reads keys: the spinner turns and the clock runs while the worker computes.
+    const moved = stage(await tmux.waitForScreen(session, (s) => (stage(s)?.[1] ?? first?.[1]) !== first?.[1], 'the spinner turned'));
+    expect(moved).not.toBeNull();
+    await tmux.waitForScreen(session, (s) => Number(stage(s)?.[3] ?? -1) > Number(first?.[3]), 'the clock moved on');
+    tmux.keys(session, key);
+    expect((await waitForFile(exitFile)).trim()).toBe('0');
+    expect(tmux.screen(session)).not.toMatch(/Embedding sentences|Aligning…|pairs ·/);
+  }, 90_000);
 
   it('three versions: the overview, choosing the version, the review of two and back, exports, quit', async () => {
     const session = 'versions';
