@@ -23,11 +23,22 @@ export function pairJson(pair: SentencePair) {
     score: Number(pair.score.toFixed(4)),
     differences: pair.differences,
     ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+    ...(pair.move !== undefined ? { move: pair.move } : {}),
     // A reviewer's marks, present only when set, so an alignment nobody edited reads as it always did.
     ...(pair.edited === true ? { edited: true } : {}),
     ...(pair.reviewed === true ? { reviewed: true } : {}),
     ...(pair.note !== undefined && pair.note.length > 0 ? { note: pair.note } : {}),
   };
+}
+
+export function movesJson(alignment: Alignment) {
+  return (alignment.moves ?? []).map((move) => ({
+    source: move.source,
+    target: move.target,
+    score: Number(move.score.toFixed(4)),
+    differences: move.differences,
+    pairs: move.pairs.map((pair) => ({ source: pair.source, target: pair.target, score: Number(pair.score.toFixed(4)) })),
+  }));
 }
 
 function contract(alignment: Alignment, indexes?: readonly number[]) {
@@ -36,6 +47,7 @@ function contract(alignment: Alignment, indexes?: readonly number[]) {
     target: documentJson(alignment.target),
     model: alignment.model,
     pairs: pairsJson(alignment, indexes),
+    moves: movesJson(alignment),
   };
 }
 

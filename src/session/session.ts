@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { contractViolation, type PairEdit } from '../edit/edit.js';
 import { EMPTY_HISTORY, type EditHistory } from '../edit/history.js';
 import { InputError } from '../errors.js';
-import { pairJson, pairsJson } from '../export/json.js';
-import type { Alignment, Difference, Document, Lang, PairStatus, SentencePair, WordChange } from '../types.js';
+import { movesJson, pairJson, pairsJson } from '../export/json.js';
+import type { Alignment, Difference, Document, Lang, MovedPassage, PairStatus, SentencePair, WordChange } from '../types.js';
 
 /** The session layout written; readers refuse a later one rather than guess. */
 export const SESSION_VERSION = 1;
@@ -57,6 +57,7 @@ export function sessionJson(alignment: Alignment, hashes: InputHashes, settings:
     target: documentWithHash(alignment.target, hashes.target),
     model: alignment.model,
     pairs: pairsJson(alignment),
+    moves: movesJson(alignment),
     session: {
       version: SESSION_VERSION,
       presplit: settings.presplit,
@@ -153,7 +154,42 @@ function readPair(value: unknown, k: number): SentencePair {
     ...(value['edited'] === true ? { edited: true } : {}),
     ...(value['reviewed'] === true ? { reviewed: true } : {}),
     ...(typeof note === 'string' && note.length > 0 ? { note } : {}),
+    ...(value['move'] === undefined ? {} : { move: wholeNumber(value['move'], `${where}.move`) }),
   };
+}
+
+function score(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new Shape(`${where} is not a number from 0 to 1`);
+  return value;
+}
+
+/** The top-level `moves` list (moved passages); absent in alignments made before there were any. */
+function readMoves(value: unknown): MovedPassage[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Shape('"moves" is not a list');
+  return value.map((move: unknown, k) => {
+    const where = `moves[${k}]`;
+    if (!isObject(move)) throw new Shape(`${where} is not an object`);
+    const differences = move['differences'] ?? [];
+    if (!Array.isArray(differences)) throw new Shape(`${where}.differences is not a list`);
+    const pairs = field(move, 'pairs', where);
+    if (!Array.isArray(pairs)) throw new Shape(`${where}.pairs is not a list`);
+    return {
+      source: indexList(field(move, 'source', where), `${where}.source`),
+      target: indexList(field(move, 'target', where), `${where}.target`),
+      score: score(field(move, 'score', where), `${where}.score`),
+      differences: differences as Difference[],
+      pairs: pairs.map((pair: unknown, p) => {
+        const at = `${where}.pairs[${p}]`;
+        if (!isObject(pair)) throw new Shape(`${at} is not an object`);
+        return {
+          source: indexList(field(pair, 'source', at), `${at}.source`),
+          target: indexList(field(pair, 'target', at), `${at}.target`),
+          score: score(field(pair, 'score', at), `${at}.score`),
+        };
+      }),
+    };
+  });
 }
 
 function readEdits(value: unknown, where: string): PairEdit[] {
@@ -191,12 +227,16 @@ function readAlignment(value: unknown): LoadedAlignment {
   const target = readDocument(field(value, 'target', 'the file'), 'target');
   const pairs = field(value, 'pairs', 'the file');
   if (!Array.isArray(pairs)) throw new Shape('"pairs" is not a list');
-  const alignment: Alignment = {
+  let alignment: Alignment = {
     source: source.document,
     target: target.document,
     model: text(field(value, 'model', 'the file'), 'model'),
     pairs: pairs.map(readPair),
   };
+  const moves = readMoves(value['moves']);
+  const stray = alignment.pairs.findIndex((pair) => pair.move !== undefined && pair.move >= moves.length);
+  if (stray >= 0) throw new Shape(`pairs[${stray}].move names no entry of "moves"`);
+  if (moves.length > 0) alignment = { ...alignment, moves };
   const violation = contractViolation(alignment);
   if (violation !== null) throw new Shape(`its pairs do not align every sentence once, in order (${violation})`);
   const hashes = source.sha256 !== undefined && target.sha256 !== undefined ? { source: source.sha256, target: target.sha256 } : undefined;

@@ -18,7 +18,7 @@ import {
   type InputHashes,
 } from '../../src/session/session.js';
 import type { Alignment } from '../../src/types.js';
-import { alignment } from '../export/fixture.js';
+import { alignment, movedAlignment as withMove } from '../export/fixture.js';
 
 const HASHES: InputHashes = { source: 'a'.repeat(64), target: 'b'.repeat(64) };
 
@@ -42,7 +42,7 @@ describe('a session file', () => {
 
   it('is the JSON contract with each document\'s SHA-256 beside its language', () => {
     const value = JSON.parse(sessionJson(reviewed, HASHES, { presplit: false }));
-    expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs', 'session']);
+    expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs', 'moves', 'session']);
     expect(Object.keys(value.source)).toEqual(['path', 'lang', 'sha256', 'sentences']);
     expect(value.pairs[1]).toMatchObject({ edited: true, reviewed: true, note: 'check AFP' });
   });
@@ -66,6 +66,14 @@ describe('a session file', () => {
     }
     expect(pairs).toEqual(parseAlignmentJson(sessionJson(alignment, HASHES, { presplit: false }), 's.json').alignment.pairs);
     expect(hasUnsavedEdits(current)).toBe(true);
+  });
+
+  it('keeps moved passages: each half\'s move and the moves list', () => {
+    const loaded = parseAlignmentJson(sessionJson(withMove, HASHES, { presplit: false }), 's.json');
+    expect(loaded.alignment).toEqual(withoutText(withMove));
+    const stray = JSON.parse(sessionJson(withMove, HASHES, { presplit: false }));
+    stray.pairs[1].move = 4;
+    expect(() => parseAlignmentJson(JSON.stringify(stray), 's.json')).toThrow(/pairs\[1\]\.move names no entry of "moves"/);
   });
 
   it('reads plain --format json output too, without hashes', () => {
