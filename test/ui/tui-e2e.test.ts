@@ -93,8 +93,9 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     await waitForText(`exported 33 pairs to ${EXPORT_NAME}`);
 
     tmux.run('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
-    const small = await waitForText('33 pairs · 18 aligned · 1 omit · 14 add');
-    expect(small.split('\n').filter((line) => line.trim() !== '')).toHaveLength(23);
+    // A frame reaches the terminal in several writes: wait for all of it (every row but the last drawn).
+    const filled = (s: string) => s.split('\n').filter((line) => line.trim() !== '').length === 23;
+    const small = await waitForScreen((s) => s.includes('33 pairs · 18 aligned · 1 omit · 14 add') && filled(s), 'the whole frame at 80x24');
     expect(small.split('\n').every((line) => line.length <= 80)).toBe(true);
     expect(small).toContain('24 of 33');
 

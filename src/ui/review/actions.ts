@@ -15,6 +15,8 @@ export type ViewAction =
   | { readonly type: 'jump'; readonly to: 'first' | 'last' }
   | { readonly type: 'cycle-filter'; readonly direction: 1 | -1 }
   | { readonly type: 'cycle-order' }
+  /** To the other half of the selected pair's moved passage. */
+  | { readonly type: 'jump-move' }
   /** n/N: the next flagged pair; with a search kept, the next match. */
   | { readonly type: 'next-flagged'; readonly direction: 1 | -1 }
   | { readonly type: 'toggle-detail' }

@@ -29,9 +29,13 @@ export function kindFilter(kind: DifferenceKind): PairFilter {
   return { id: `kind:${kind}`, label: `${kind} differences`, keeps: (row) => row.pair.differences.some((d) => d.kind === kind) };
 }
 
-/** Tab's cycle for this alignment: the base filters, then one per kind of difference it has. */
+/** Only where the alignment has moved passages. */
+export const MOVED_FILTER: PairFilter = { id: 'moved', label: 'moved only', keeps: (row) => row.pair.move !== undefined };
+
+/** Tab's cycle for this alignment: the base filters, moved sentences when there are any, then one per kind of
+ * difference it has. */
 export function filterCycle(model: ReviewModel): readonly PairFilter[] {
-  return [...BASE_FILTERS, ...differenceKinds(model).map(kindFilter)];
+  return [...BASE_FILTERS, ...(model.moveHalves.size > 0 ? [MOVED_FILTER] : []), ...differenceKinds(model).map(kindFilter)];
 }
 
 /** The filter `steps` places after `current` in the cycle (a filter whose kind is gone restarts at the first). */

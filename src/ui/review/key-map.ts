@@ -28,6 +28,7 @@ export const BROWSE_BINDINGS: readonly KeyBinding[] = [
   { keys: ['right', 'l'], command: { type: 'focus', pane: 'detail' }, help: 'into the detail pane, to scroll it', group: 'move' },
   { keys: ['left', 'h'], command: { type: 'focus', pane: 'list' }, help: 'back to the list', group: 'move' },
   { keys: ['z'], command: { type: 'toggle-expand' }, help: 'show the whole row / shorten it again', group: 'move' },
+  { keys: ['m'], command: { type: 'jump-move' }, help: 'moved sentence (~): to its counterpart, the other half of the move', group: 'move' },
   { keys: ['tab'], command: { type: 'cycle-filter', direction: 1 }, help: 'filter: all, flagged, omitted, added, low score, not reviewed, per kind', group: 'find' },
   { keys: ['shift-tab'], command: { type: 'cycle-filter', direction: -1 }, help: 'the filter before', group: 'find' },
   { keys: ['o'], command: { type: 'cycle-order' }, help: 'order: document, score ascending, score descending', group: 'find' },

@@ -19,7 +19,7 @@ import {
   type Tone,
 } from '../shared/layout.js';
 import type { Search } from './filters.js';
-import { pairLabel, type PairRow, type ReviewModel } from './review-model.js';
+import { otherHalf, pairLabel, type PairRow, type ReviewModel } from './review-model.js';
 import { listColumns, prefixWidth, rowHeight, type ListColumns } from './row-layout.js';
 import { reviewMarks, rowStatus } from './statuses.js';
 
@@ -39,8 +39,8 @@ export function queryFor(search: Search | null, side: 'source' | 'target'): stri
 }
 
 /** Wrapped text of one side of a row, or the placeholder. Search matches and differences are highlighted. */
-export function paneLines(text: string, width: number, query: string, surfaces: readonly string[] = []): Line[] {
-  if (text.length === 0) return [[{ text: NO_COUNTERPART, tone: 'placeholder' }]];
+export function paneLines(text: string, width: number, query: string, surfaces: readonly string[] = [], placeholder = NO_COUNTERPART): Line[] {
+  if (text.length === 0) return wrapSpans([{ text: placeholder, tone: 'placeholder' }], width);
   return wrapSpans(highlightText(text, { query, surfaces }), width);
 }
 
@@ -95,15 +95,22 @@ export interface RowOptions extends RowView {
 export function pairRowLines(model: ReviewModel, pairIndex: number, options: RowOptions): Line[] {
   const row = model.rows[pairIndex];
   if (row === undefined) return [];
-  const key = `${pairIndex}:${options.columns}:${options.numberWidth}:${options.isExpanded}:${options.isSelected}:${options.search?.scope ?? ''}:${options.search?.query ?? ''}`;
-  return cached(rowLines, row, key, () => buildRowLines(row, pairIndex, options));
+  // The other half of a move can shift with edits elsewhere, the row staying the same: it is part of the key.
+  const other = otherHalf(model, pairIndex);
+  const key = `${pairIndex}:${options.columns}:${options.numberWidth}:${options.isExpanded}:${options.isSelected}:${options.search?.scope ?? ''}:${options.search?.query ?? ''}:${other ?? ''}`;
+  return cached(rowLines, row, key, () => buildRowLines(row, pairIndex, options, placeholderFor(other)));
 }
 
-function buildRowLines(row: PairRow, pairIndex: number, options: RowOptions): Line[] {
+/** What the empty side of a row says: no counterpart, or where the moved sentence's counterpart stands. */
+export function placeholderFor(otherHalfPair: number | null): string {
+  return otherHalfPair === null ? NO_COUNTERPART : `— moved: see pair ${otherHalfPair} (m) —`;
+}
+
+function buildRowLines(row: PairRow, pairIndex: number, options: RowOptions, placeholder: string): Line[] {
   const { pair } = row;
   const layout: ListColumns = listColumns(options.columns, options.numberWidth);
-  const source = paneLines(row.sourceText, layout.source, queryFor(options.search, 'source'), differenceSurfaces(pair.differences, 'source'));
-  const target = paneLines(row.targetText, layout.target, queryFor(options.search, 'target'), differenceSurfaces(pair.differences, 'target'));
+  const source = paneLines(row.sourceText, layout.source, queryFor(options.search, 'source'), differenceSurfaces(pair.differences, 'source'), placeholder);
+  const target = paneLines(row.targetText, layout.target, queryFor(options.search, 'target'), differenceSurfaces(pair.differences, 'target'), placeholder);
   const height = options.isExpanded ? Math.max(source.length, target.length) : Math.min(Math.max(source.length, target.length), MAX_ROW_LINES);
   const sourceShown = clampLines(source, height, layout.source);
   const targetShown = clampLines(target, height, layout.target);
@@ -226,12 +233,14 @@ const details = new WeakMap<object, Map<string, readonly Line[]>>();
 export function detailContentLines(model: ReviewModel, pairIndex: number, columns: number): readonly Line[] {
   const row = model.rows[pairIndex];
   if (row === undefined) return [];
-  return cached(details, row, `${pairIndex}:${columns}`, () => buildDetailLines(model.alignment, row.pair, pairIndex, columns));
+  const other = otherHalf(model, pairIndex);
+  return cached(details, row, `${pairIndex}:${columns}:${other ?? ''}`, () => buildDetailLines(model.alignment, row.pair, pairIndex, columns, other));
 }
 
-function buildDetailLines(alignment: Alignment, pair: SentencePair, pairIndex: number, columns: number): Line[] {
+function buildDetailLines(alignment: Alignment, pair: SentencePair, pairIndex: number, columns: number, otherHalfPair: number | null): Line[] {
   const labels = sideLabels(alignment);
   const flags: string[] = [];
+  if (otherHalfPair !== null) flags.push(`moved: its counterpart is pair ${otherHalfPair} (m jumps there)`);
   if (isLowConfidence(pair)) flags.push('low score');
   if (pair.reviewed === true) flags.push('reviewed');
   if (pair.edited === true) flags.push('edited');

@@ -30,6 +30,37 @@ export interface ReviewModel {
   readonly counts: ReviewCounts;
   /** How many pairs have a difference of each kind (kinds absent have no entry). */
   readonly kindCounts: ReadonlyMap<DifferenceKind, number>;
+  /** Each moved passage still marked on some pair: the pairs of its source half (where the source has it, as omitted
+   * rows) and of its target half (added rows), in document order. Its size is the moves the header counts. */
+  readonly moveHalves: ReadonlyMap<number, MoveHalves>;
+}
+
+export interface MoveHalves {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+}
+
+/** The pairs of each move, by the `move` marks: one pass over the pairs, when the model is built or edited (an edit
+ * already copies the pair list), so that the key that jumps between a move's halves looks it up at once. */
+function moveHalvesOf(pairs: readonly SentencePair[]): Map<number, MoveHalves> {
+  const halves = new Map<number, { source: number[]; target: number[] }>();
+  pairs.forEach((pair, index) => {
+    if (pair.move === undefined) return;
+    const entry = halves.get(pair.move) ?? { source: [], target: [] };
+    (pair.status === 'added' ? entry.target : entry.source).push(index);
+    halves.set(pair.move, entry);
+  });
+  return halves;
+}
+
+/** The pair to jump to from `pairIndex`: the first pair of the other half of its move; null when it is in none, or
+ * the other half is gone (edited away). */
+export function otherHalf(model: ReviewModel, pairIndex: number): number | null {
+  const pair = model.rows[pairIndex]?.pair;
+  if (pair?.move === undefined) return null;
+  const halves = model.moveHalves.get(pair.move);
+  const other = pair.status === 'added' ? halves?.source : halves?.target;
+  return other?.[0] ?? null;
 }
 
 function rowOf(alignment: Alignment, pair: SentencePair): PairRow {
@@ -79,6 +110,7 @@ export function buildReviewModel(alignment: Alignment): ReviewModel {
     rows: alignment.pairs.map((pair) => rowOf(alignment, pair)),
     counts: tally(alignment.pairs),
     kindCounts,
+    moveHalves: moveHalvesOf(alignment.pairs),
   };
 }
 
@@ -95,7 +127,7 @@ export function applyEditToModel(model: ReviewModel, edit: PairEdit): ReviewMode
   addKinds(kindCounts, edit.removed, -1);
   addKinds(kindCounts, edit.inserted, 1);
   const counts = combine(combine(model.counts, tally(edit.removed), -1), tally(edit.inserted), 1);
-  return { alignment, rows, counts, kindCounts };
+  return { alignment, rows, counts, kindCounts, moveHalves: moveHalvesOf(pairs) };
 }
 
 /** The kinds of difference present, in one stable order (the UI makes one filter per kind). */
@@ -103,8 +135,10 @@ export function differenceKinds(model: ReviewModel): readonly DifferenceKind[] {
   return [...model.kindCounts.keys()].sort();
 }
 
-/** The status column: `omitted`, `added`, or the bead shape of an aligned pair (`1-1`, `1-2`, `2-1` ...). */
+/** The status column: `moved` (half of a moved passage), `omitted`, `added`, or the bead shape of an aligned pair
+ * (`1-1`, `1-2`, `2-1` ...). */
 export function pairLabel(pair: SentencePair): string {
+  if (pair.move !== undefined) return 'moved';
   if (pair.status === 'omitted') return 'omitted';
   if (pair.status === 'added') return 'added';
   return `${pair.source.length}-${pair.target.length}`;

@@ -48,8 +48,11 @@ export function headerLines(model: ReviewModel, columns: number, hasUnsavedEdits
     { text: isShort ? `${counts.reviewed}/${counts.pairs}` : `${counts.reviewed} of ${counts.pairs}`, tone: counts.reviewed === 0 ? 'dim' : 'aligned' },
     { text: isShort ? ' rev' : ' reviewed' },
   ];
-  const longCounts = [...countSpans(counts, false), ...progress(false)];
-  const countsLine = lineWidth(longCounts) <= columns ? longCounts : [...countSpans(counts, true), ...progress(true)];
+  // Moves are rare: counted only when there are some, after the pairs they are made of.
+  const moves = model.moveHalves.size;
+  const moved: Span[] = moves === 0 ? [] : [{ text: ' · ', tone: 'dim' }, { text: String(moves), tone: 'heading' }, { text: moves === 1 ? ' move' : ' moves' }];
+  const longCounts = [...countSpans(counts, false), ...moved, ...progress(false)];
+  const countsLine = lineWidth(longCounts) <= columns ? longCounts : [...countSpans(counts, true), ...moved, ...progress(true)];
   return [padLine(titleLine, columns), padLine(countsLine, columns)];
 }
 

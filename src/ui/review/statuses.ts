@@ -15,6 +15,8 @@ export interface RowStatus {
 }
 
 export const ROW_STATUSES: readonly RowStatus[] = [
+  // Before omitted and added: a moved sentence is both, but it has a counterpart, elsewhere (m jumps to it).
+  { id: 'moved', applies: (pair) => pair.move !== undefined, marker: '~', tone: 'heading', meaning: 'moved: its counterpart stands elsewhere (m jumps to it)' },
   { id: 'omitted', applies: (pair) => pair.status === 'omitted', marker: '-', tone: 'omitted', meaning: 'omitted (only in the source)' },
   { id: 'added', applies: (pair) => pair.status === 'added', marker: '+', tone: 'added', meaning: 'added (only in the target)' },
   { id: 'low', applies: isLowConfidence, marker: '?', tone: 'warning', meaning: 'low score (below 0.5: the aligner doubts the pair)' },

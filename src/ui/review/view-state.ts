@@ -35,7 +35,7 @@ import {
 import { helpContentLineCount } from './help-lines.js';
 import { BINDINGS, NESTED_BINDINGS, commandForKey, type KeyTables } from './key-map.js';
 import { clampScroll, detailLineCount, pairRowHeight } from './pair-lines.js';
-import { applyEditToModel, buildReviewModel, type ReviewModel } from './review-model.js';
+import { applyEditToModel, buildReviewModel, otherHalf, type ReviewModel } from './review-model.js';
 import { numberWidth } from './row-layout.js';
 
 export type { InputMode, ViewAction } from './actions.js';
@@ -244,6 +244,29 @@ function withEdit(state: ViewState, edit: PairEdit, history: EditHistory, select
   return { ...refilter({ ...state, history }, { model }, selectPair), message: info(message) };
 }
 
+/** Selects pair `number`; one the filter or the search hides is shown by showing all pairs. */
+function goToPair(state: ViewState, number: number, message?: string): ViewState {
+  const position = state.visible.indexOf(number);
+  if (position >= 0) {
+    const moved = jumpTo(state, position);
+    return message === undefined ? moved : { ...moved, message: info(message) };
+  }
+  const shown = refilter(state, { filter: ALL_PAIRS, search: null }, number);
+  return { ...jumpTo(shown, shown.cursor), message: info(`${message === undefined ? '' : `${message}; `}pair ${number} was not in the list: showing all pairs`) };
+}
+
+/** `m`: from a moved sentence to its counterpart, the first pair of the move's other half. */
+function jumpToOtherHalf(state: ViewState): ViewState {
+  const pairIndex = state.visible[state.cursor];
+  if (pairIndex === undefined) return state;
+  const other = otherHalf(state.model, pairIndex);
+  if (other === null) {
+    const isMoved = state.model.rows[pairIndex]?.pair.move !== undefined;
+    return { ...state, message: info(isMoved ? `pair ${pairIndex}: the other half of its move was edited away` : `pair ${pairIndex} is not moved (m works on ~ rows)`) };
+  }
+  return goToPair(state, other, `pair ${other}: the counterpart of moved pair ${pairIndex} (m goes back)`);
+}
+
 function parsePairNumber(text: string, count: number): number | string {
   const number = Number(text);
   if (text.trim() === '' || !Number.isInteger(number)) return `type a pair number, 0 to ${count - 1}`;
@@ -280,10 +303,7 @@ function submitPrompt(state: ViewState): ViewState {
     case 'goto': {
       const number = parsePairNumber(prompt.text, state.model.rows.length);
       if (typeof number === 'string') return { ...closed, message: info(number) };
-      if (closed.visible.includes(number)) return jumpTo(closed, closed.visible.indexOf(number));
-      // Hidden by the filter or the search: show all pairs, then go there.
-      const shown = refilter(closed, { filter: ALL_PAIRS, search: null }, number);
-      return { ...jumpTo(shown, shown.cursor), message: info(`pair ${number} was not in the list: showing all pairs`) };
+      return goToPair(closed, number);
     }
     case 'note': {
       const edit = setNote(state.model.alignment.pairs, prompt.pairIndex, prompt.text);
@@ -353,6 +373,8 @@ export function reduceView(previous: ViewState, action: ViewAction): ViewState {
       const next = refilter(state, { filter: nextFilter(state.model, state.filter, action.direction) });
       return next.visible.length === 0 ? { ...next, message: info(`no pairs: ${next.filter.label}`) } : next;
     }
+    case 'jump-move':
+      return jumpToOtherHalf(state);
     case 'cycle-order': {
       const order = SORT_ORDERS[(SORT_ORDERS.indexOf(state.order) + 1) % SORT_ORDERS.length] ?? 'document';
       return { ...refilter(state, { order }), message: info(`order: ${SORT_LABELS[order]}`) };
