@@ -48,8 +48,9 @@ export function headerLines(model: ReviewModel, columns: number, hasUnsavedEdits
     { text: isShort ? `${counts.reviewed}/${counts.pairs}` : `${counts.reviewed} of ${counts.pairs}`, tone: counts.reviewed === 0 ? 'dim' : 'aligned' },
     { text: isShort ? ' rev' : ' reviewed' },
   ];
-  // Moves are rare: counted only when there are some, after the pairs they are made of.
-  const moves = model.moveHalves.size;
+  // Moves are rare: counted only when there are some, after the pairs they are made of; a move one of whose halves
+  // was edited away is no longer one.
+  const moves = [...model.moveHalves.values()].filter((halves) => halves.source.length > 0 && halves.target.length > 0).length;
   const moved: Span[] = moves === 0 ? [] : [{ text: ' · ', tone: 'dim' }, { text: String(moves), tone: 'heading' }, { text: moves === 1 ? ' move' : ' moves' }];
   const longCounts = [...countSpans(counts, false), ...moved, ...progress(false)];
   const countsLine = lineWidth(longCounts) <= columns ? longCounts : [...countSpans(counts, true), ...moved, ...progress(true)];

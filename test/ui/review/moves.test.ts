@@ -98,6 +98,15 @@ describe('counting and filtering moves', () => {
     const [, counts] = headerLines(model, 200).map(lineText);
     expect(counts).toMatch(/^4 pairs · 2 aligned · 1 omitted · 1 added · 0 with differences · 0 low confidence · 1 move · 0 of 4 reviewed/);
     expect(headerLines(buildReviewModel(withoutMoves), 200).map(lineText)[1]).not.toContain('move');
+    // Its source half joined into an aligned pair by the reviewer: the move is gone.
+    const joined: Alignment = {
+      ...movedAlignment,
+      pairs: [
+        { source: [0, 1], target: [0], status: 'aligned', score: 0.5, differences: [], edited: true },
+        ...movedAlignment.pairs.slice(2),
+      ],
+    };
+    expect(headerLines(buildReviewModel(joined), 200).map(lineText)[1]).not.toContain('move');
   });
 
   it('Tab offers "moved only" where there are moves, and it keeps both halves', () => {
