@@ -10,6 +10,7 @@ import { App, type AppProps, type LoadState, type ReviewEffects } from '../../..
 import { displayWidth } from '../../../src/ui/shared/layout.js';
 import { EXIT_LOAD_FAILED, EXIT_OK } from '../../../src/ui/shared/not-ready.js';
 import { uniformAlignment } from '../fixtures/make-alignment.js';
+import { movedAlignment } from '../../export/fixture.js';
 import { footer, renderScreen, selectedRow } from '../fixtures/render-screen.js';
 
 const seed = JSON.parse(readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8')) as Alignment;
@@ -411,5 +412,17 @@ describe('App on a long document', () => {
     const app = renderApp({ phase: 'ready', alignment: uniformAlignment(100) });
     await app.press('\u001B[<65;5;5M', (s) => footer(s).includes('pair 3 ·'), 'three down');
     await app.press('\u001B[<0;5;10M', (s) => footer(s).includes('pair 6 ·'), 'the clicked row');
+  });
+});
+
+describe('App with a moved passage', () => {
+  it('shows both halves as moved, counts the move, and m jumps between them', async () => {
+    const app = renderApp({ phase: 'ready', alignment: movedAlignment }, { size: { columns: 120, rows: 24 } });
+    const opened = await app.waitFor((s) => s.includes('1 move'), 'the move counted');
+    expect(opened).toMatch(/^ ~ {3}1 moved .*Police said the road was closed\. .*│ — moved: see pair 3 \(m\) —/m);
+    await app.press('j', (s) => footer(s).includes('pair 1 ·'), 'the source half selected');
+    await app.press('m', (s) => footer(s).includes('pair 3: the counterpart of moved pair 1'), 'the jump to the target half');
+    expect(selectedRow(app.frame())).toContain('Polisi mengatakan jalan ditutup.');
+    await app.press('m', (s) => footer(s).includes('pair 1: the counterpart of moved pair 3'), 'the jump back');
   });
 });
