@@ -2,6 +2,7 @@
  * difference present. Built once when the alignment loads, then kept up to date edit by edit (only the replaced rows
  * are made again, and the counts adjusted), so an edit costs the pairs it touches, not the document. Pure, no Ink. */
 import type { PairEdit } from '../../edit/edit.js';
+import { otherHalf as otherHalfPair } from '../../moved-passages.js';
 import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../../review.js';
 import type { Alignment, DifferenceKind, SentencePair } from '../../types.js';
 import { foldForSearch } from '../shared/highlight.js';
@@ -31,7 +32,8 @@ export interface ReviewModel {
   /** How many pairs have a difference of each kind (kinds absent have no entry). */
   readonly kindCounts: ReadonlyMap<DifferenceKind, number>;
   /** Each moved passage still marked on some pair: the pairs of its source half (where the source has it, as omitted
-   * rows) and of its target half (added rows), in document order. Its size is the moves the header counts. */
+   * rows) and of its target half (added rows), in document order. The moves with both halves left are what the header
+   * counts (`alignment.moves` keeps the passages an edit took apart). */
   readonly moveHalves: ReadonlyMap<number, MoveHalves>;
 }
 
@@ -41,7 +43,7 @@ export interface MoveHalves {
 }
 
 /** The pairs of each move, by the `move` marks: one pass over the pairs, when the model is built or edited (an edit
- * already copies the pair list), so that the key that jumps between a move's halves looks it up at once. */
+ * already copies the pair list). */
 function moveHalvesOf(pairs: readonly SentencePair[]): Map<number, MoveHalves> {
   const halves = new Map<number, { source: number[]; target: number[] }>();
   pairs.forEach((pair, index) => {
@@ -53,14 +55,12 @@ function moveHalvesOf(pairs: readonly SentencePair[]): Map<number, MoveHalves> {
   return halves;
 }
 
-/** The pair to jump to from `pairIndex`: the first pair of the other half of its move; null when it is in none, or
- * the other half is gone (edited away). */
+/** The pair to jump to from `pairIndex`: the pair holding its sentence's counterpart in the other half of its move
+ * (see moved-passages.ts); null when it is in none, or the other half is gone (edited away). */
 export function otherHalf(model: ReviewModel, pairIndex: number): number | null {
-  const pair = model.rows[pairIndex]?.pair;
-  if (pair?.move === undefined) return null;
-  const halves = model.moveHalves.get(pair.move);
-  const other = pair.status === 'added' ? halves?.source : halves?.target;
-  return other?.[0] ?? null;
+  // Only a moved pair pays for the look-up, which walks the pairs.
+  if (model.rows[pairIndex]?.pair.move === undefined) return null;
+  return otherHalfPair(model.alignment, pairIndex) ?? null;
 }
 
 function rowOf(alignment: Alignment, pair: SentencePair): PairRow {
