@@ -619,6 +619,7 @@ export function alignWithSimilarity(
   targetTexts: readonly string[],
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
+  options: { readonly moves?: boolean } = {},
 ): AlignmentDetail {
   const n = sourceTexts.length;
   const m = targetTexts.length;
@@ -631,6 +632,10 @@ export function alignWithSimilarity(
   const { beads, evidence } = scorePath(engine, path, n, m);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
+  if (options.moves === false) {
+    onProgress?.(1, 1);
+    return { beads, evidence, state: { ...engine, path } };
+  }
   const moves = findMoves(beads, {
     beadCost: coster.beadCost,
     unitCost: (i, j, a, b) => coster.unitCostOfAnySize(i, j, a, b),
@@ -808,9 +813,9 @@ export async function alignSentences(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning>; helper?: AlignmentHelper } = {},
+  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning>; helper?: AlignmentHelper; moves?: boolean } = {},
 ): Promise<AlignedBead[]> {
   const similarity = await similarityFor(sourceTexts, targetTexts, embedder, options.embed, options.helper);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  return alignWithSimilarity(similarity, sourceTexts, targetTexts, options.align, tuning).beads;
+  return alignWithSimilarity(similarity, sourceTexts, targetTexts, options.align, tuning, { moves: options.moves ?? true }).beads;
 }
