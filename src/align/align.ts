@@ -454,6 +454,8 @@ export class BeadCoster implements BeadCostView {
 
   /** `unitCost` for beads of any size (see terms). */
   unitCostOfAnySize(i: number, j: number, a: number, b: number): number {
+    // The unit terms() gives a bead that fits, without its other parts: the moves search asks this of many pairs.
+    if (a >= 1 && b >= 1 && i >= 0 && j >= 0 && this.fits(i, j, a, b)) return this.unitCost(i, j, a, b);
     return this.terms(i, j, a, b)?.unit ?? Infinity;
   }
 
