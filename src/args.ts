@@ -1,7 +1,7 @@
 /** Command-line parsing, separate from running: argv in, a command object out (or a UsageError). */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './batch/formats.js';
+import { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './batch/format-names.js';
 import type { PairFilters } from './batch/filters.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { UsageError } from './errors.js';
@@ -130,6 +130,9 @@ function wholeNumber(flag: string, value: string): number {
 }
 
 function batchFormat(out: string, format: string | undefined): BatchFormat {
+  if (format === undefined && /\.(en|id|ids)$/i.test(out)) {
+    throw new UsageError(`${out}: for Moses files give --format moses --out PREFIX (PREFIX.en, PREFIX.id and PREFIX.ids are written)`);
+  }
   const chosen = batchFormatFor(out, format);
   if (!chosen) throw new UsageError(`batch and merge write ${BATCH_FORMATS.join(', ')}, not "${format}" (for JSON use jsonl: one object per pair)`);
   return chosen;

@@ -5,6 +5,7 @@
 import {
   alignSentences,
   DEFAULT_TUNING,
+  maxSentences,
   EMBEDDING_MODEL_TUNING,
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
@@ -15,6 +16,7 @@ import { comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
+import { InputError } from './errors.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -69,6 +71,18 @@ export function alignTexts(
   });
 }
 
+/** Refuse, before any embedding, documents too long to align within the engine's memory bound. */
+export function checkSize(source: Document, target: Document, embedder: Embedder): void {
+  const limit = maxSentences(embedder);
+  const [n, m] = [source.sentences.length, target.sentences.length];
+  if (n + m <= limit) return;
+  const count = (k: number) => k.toLocaleString('en-US');
+  throw new InputError(
+    `${source.path} and ${target.path} have ${count(n)} and ${count(m)} sentences: with the model ${embedder.name}, selaras ` +
+      `aligns up to ${count(limit)} sentences in all (about 2 GB of memory) — split the documents into parts (chapters, days) and align each part`,
+  );
+}
+
 export async function alignDocuments(
   source: Document,
   target: Document,
@@ -76,6 +90,7 @@ export async function alignDocuments(
   onProgress?: ProgressListener,
   options: { readonly differences?: boolean } = {},
 ): Promise<Alignment> {
+  checkSize(source, target, embedder);
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);

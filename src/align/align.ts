@@ -735,6 +735,27 @@ function toAlignedBead(bead: PathBead, score: number): AlignedBead {
   return { source, target, status, score };
 }
 
+/** Memory an alignment may take beyond the program and its model: 2 GB in all (issue 13's bound). */
+const ALIGNMENT_MEMORY_BYTES = 1.8 * 2 ** 30;
+/**
+ * Memory per sentence (both documents counted) aligning with an additive model: 2.5 KiB measured on the bench's
+ * pairs from 16,000 to 513,000 sentences, a KiB of it the int16 parts.
+ */
+const ADDITIVE_SENTENCE_BYTES = 2.5 * 1024;
+/** The same without the parts, for models whose overlaps are embedded: their vectors come on top. */
+const SENTENCE_BYTES_BESIDES_VECTORS = 1.5 * 1024;
+
+/**
+ * The most sentences (both documents together) the engine aligns with this embedder within its memory bound:
+ * 750,000 with the bundled model, 180,000 with a 768-dimensional transformer (three overlap vectors a sentence).
+ */
+export function maxSentences(embedder: Embedder): number {
+  const perSentence = embedder.embedParts
+    ? ADDITIVE_SENTENCE_BYTES
+    : SENTENCE_BYTES_BESIDES_VECTORS + MAX_OVERLAP * Float32Array.BYTES_PER_ELEMENT * embedder.dimension;
+  return Math.floor(ALIGNMENT_MEMORY_BYTES / perSentence / 10_000) * 10_000;
+}
+
 /** Embed and align in one call: the engine's entry point for the pipeline. */
 export async function alignSentences(
   sourceTexts: readonly string[],

@@ -12,6 +12,15 @@ export interface ProgressLine {
   done(): void;
 }
 
+/** Without a terminal (a cluster job's log), a progress line this often: a long run shows it is alive and how far it
+ * is, and a 100,000-pair log stays a few hundred lines. */
+export const LOG_PROGRESS_SECONDS = 60;
+
+/** Whether a progress line is due in a log: the first one after a full interval, then one per interval. */
+export function isLogLineDue(seconds: number, lastLogged: number, interval = LOG_PROGRESS_SECONDS): boolean {
+  return seconds - lastLogged >= interval;
+}
+
 /** Exit codes of a run stopped by a signal: 128 + the signal's number, as shells report it. */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -51,6 +60,7 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
   // files, and that second delivery must not end the run before what is written is kept for --resume.
   for (const [name, handler] of handlers) process.on(name, handler);
   let result;
+  let lastLogged = 0;
   try {
     result = await runBatch(command.input, {
       out: command.out,
@@ -71,6 +81,10 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
       onProgress: (event) => {
         if (event.error) say(`${event.pair.name}: failed: ${event.error}`);
         progress.update(formatBatchProgress(event));
+        if (!process.stderr.isTTY && isLogLineDue(event.seconds, lastLogged)) {
+          lastLogged = event.seconds;
+          say(formatBatchProgress(event));
+        }
       },
     });
   } finally {

@@ -7,9 +7,9 @@ import { toJsonLine } from '../export/json.js';
 import { mosesFiles, mosesLines } from '../export/moses.js';
 import { TMX_FOOTER, tmxHeader, tmxUnits } from '../export/tmx.js';
 import type { Alignment } from '../types.js';
+import type { BatchFormat } from './format-names.js';
 
-export const BATCH_FORMATS = ['csv', 'jsonl', 'tmx', 'moses'] as const;
-export type BatchFormat = (typeof BATCH_FORMATS)[number];
+export { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './format-names.js';
 
 export interface StreamFormat {
   readonly name: BatchFormat;
@@ -76,11 +76,4 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         isAlignedOnly: true,
       };
   }
-}
-
-/** --format, else the extension of --out: .jsonl, .tmx; anything else is CSV (what batch always wrote). */
-export function batchFormatFor(out: string, format: string | undefined): BatchFormat | undefined {
-  if (format !== undefined) return (BATCH_FORMATS as readonly string[]).includes(format) ? (format as BatchFormat) : undefined;
-  const extension = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
-  return extension === 'jsonl' || extension === 'tmx' ? extension : 'csv';
 }

@@ -20,6 +20,8 @@ export interface FoundPairs {
   readonly pairs: readonly BatchPair[];
   /** Files in the folder that found no partner. */
   readonly unpaired: readonly string[];
+  /** The pairs come from a manifest (their files may lie anywhere it allows), not from one folder. */
+  readonly isManifest: boolean;
 }
 
 /** The one order of pair names: UTF-16 code units, the same on every machine and locale. */
@@ -65,7 +67,7 @@ export async function findPairsInFolder(dir: string): Promise<FoundPairs> {
     if (group.en && group.id) pairs.push({ name, source: group.en, target: group.id });
     else unpaired.push((group.en ?? group.id)!);
   }
-  return { pairs: sortedByName(pairs), unpaired };
+  return { pairs: sortedByName(pairs), unpaired, isManifest: false };
 }
 
 export interface ManifestOptions {
@@ -148,5 +150,5 @@ export async function findBatchPairs(input: string, options: ManifestOptions = {
     }
     return found;
   }
-  return { pairs: await readManifest(input, options), unpaired: [] };
+  return { pairs: await readManifest(input, options), unpaired: [], isManifest: true };
 }

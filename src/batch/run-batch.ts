@@ -12,7 +12,7 @@ import { DEFAULT_MODEL_NAME } from '../pipeline.js';
 import type { Alignment } from '../types.js';
 import { AlignmentPool, PoolTerminatedError } from '../worker/pool.js';
 import { filterPairs, type PairFilters } from './filters.js';
-import { streamFormat, type BatchFormat } from './formats.js';
+import { streamFormat, type BatchFormat, type StreamFormat } from './formats.js';
 import { BatchOutput } from './output.js';
 import { comparePairNames, findBatchPairs, type BatchPair } from './pairs.js';
 import { isInShard, type Shard } from './shard.js';
@@ -77,15 +77,30 @@ function isBatchError(error: Error): boolean {
   return error instanceof ModelFolderError || error instanceof UnknownModelError || error instanceof ModelDownloadError;
 }
 
+/** Write one pair's unit (the pairs its filters keep) or, for a failed pair, only its journal line. */
+async function writeOutcome(output: BatchOutput, format: StreamFormat, filters: PairFilters, name: string, outcome: Outcome): Promise<PairFigures> {
+  if ('error' in outcome) {
+    const figures: PairFigures = { ok: false, message: outcome.error.message };
+    await output.writePair(name, undefined, figures);
+    return figures;
+  }
+  const { kept, filtered } = filterPairs(outcome.alignment, filters);
+  const written = format.isAlignedOnly ? kept.filter((entry) => entry.pair.status === 'aligned').length : kept.length;
+  const figures = pairFigures(outcome.alignment, written, filtered);
+  const indexes = kept.map((entry) => entry.index);
+  await output.writePair(name, format.unit(outcome.alignment, name, indexes), figures);
+  return figures;
+}
+
 export async function runBatch(input: string, options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const format = streamFormat(options.format ?? 'csv', { bom: options.bom });
   const filters = options.filters ?? {};
   const model = options.embedder?.name ?? options.model ?? DEFAULT_MODEL_NAME;
-  const { pairs, unpaired } = await findBatchPairs(input, { allowOutside: options.allowOutside });
+  const { pairs, unpaired, isManifest } = await findBatchPairs(input, { allowOutside: options.allowOutside });
   // Before any work: no output file may be the manifest, lie in the batch folder or be one of a manifest's files.
-  const inputs = [input, ...(unpaired.length === 0 && pairs.length > 0 ? pairs.flatMap((pair) => [pair.source, pair.target]) : [])];
+  const inputs = [input, ...(isManifest ? pairs.flatMap((pair) => [pair.source, pair.target]) : [])];
   for (const file of format.files(options.out)) await checkOutputPath(file, inputs);
   const mine = pairs.filter((pair) => isInShard(pair.name, options.shard));
   const shard = options.shard ? { index: options.shard.index, count: options.shard.count } : null;
@@ -165,17 +180,7 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
         break;
       }
       const pair = todo[k]!;
-      let figures: PairFigures;
-      if ('alignment' in outcome) {
-        const { kept, filtered } = filterPairs(outcome.alignment, filters);
-        const indexes = kept.map((entry) => entry.index);
-        const written = format.isAlignedOnly ? kept.filter((entry) => entry.pair.status === 'aligned').length : kept.length;
-        figures = pairFigures(outcome.alignment, written, filtered);
-        await output.writePair(pair.name, format.unit(outcome.alignment, pair.name, indexes), figures);
-      } else {
-        figures = { ok: false, message: outcome.error.message };
-        await output.writePair(pair.name, undefined, figures);
-      }
+      const figures = await writeOutcome(output, format, filters, pair.name, outcome);
       addPair(totals, pair.name, figures);
       options.onProgress?.({
         done: totals.done + totals.failures.length,
@@ -191,7 +196,8 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
     await pool.terminate();
   }
   if (batchError) {
-    if (skipped === 0) await output.discard();
+    // Keep what was done for --resume; a run that did nothing at all leaves nothing behind.
+    if (totals.done + totals.failures.length === 0) await output.discard();
     else await output.suspend();
     throw batchError;
   }

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { type DenseRows } from '../align/vectors.js';
+import { int16Rows } from '../align/vectors.js';
 import type { ProgressEvent } from '../types.js';
 import { embeddedText, type AdditiveParts, type Embedder } from './embedder.js';
 import { ModelFolderError } from './errors.js';
@@ -101,47 +101,64 @@ export function pieceEmbedder(spec: ModelSpec, { tokenizer, table }: PieceModel)
   addPieces(table, edges, edges.length, boundary, 0);
   const ids: number[] = [];
 
-  /** Row r of the result: the sum of the content pieces of texts[r]; a text seen before is copied, not summed. */
-  const sums = (texts: readonly string[], onProgress?: (done: number, total: number) => void): DenseRows => {
-    const data = new Float32Array(texts.length * d);
+  /**
+   * Calls `visit(r, sum, earlier)` for each text in order: `sum` the sum of its content pieces (a scratch vector,
+   * overwritten by the next call), or for a text seen before, `earlier` the row it was first seen at (not summed).
+   */
+  const eachSum = (
+    texts: readonly string[],
+    onProgress: ((done: number, total: number) => void) | undefined,
+    visit: (r: number, sum: Float32Array, earlier: number | undefined) => void,
+  ): void => {
+    const sum = new Float32Array(d);
     const seen = new Map<string, number>();
     for (let r = 0; r < texts.length; r++) {
       const text = texts[r]!;
       const earlier = seen.get(text);
-      if (earlier !== undefined) data.copyWithin(r * d, earlier * d, (earlier + 1) * d);
-      else {
+      if (earlier === undefined) {
         seen.set(text, r);
         ids.length = 0;
         tokenizer.contentIds(embeddedText(spec.prefix + text), ids);
-        addPieces(table, ids, ids.length, data, r * d);
+        sum.fill(0);
+        addPieces(table, ids, ids.length, sum, 0);
       }
+      visit(r, sum, earlier);
       if ((r + 1) % PROGRESS_EVERY === 0) onProgress?.(r + 1, texts.length);
     }
     onProgress?.(texts.length, texts.length);
-    return { kind: 'dense', count: texts.length, dimension: d, data };
   };
 
   return {
     name: spec.name,
     dimension: d,
     async embed(texts, onProgress) {
-      const { data } = sums(texts, onProgress);
       const out: Float32Array[] = [];
-      for (let r = 0; r < texts.length; r++) {
-        const row = data.subarray(r * d, (r + 1) * d);
+      eachSum(texts, onProgress, (_, sum, earlier) => {
+        if (earlier !== undefined) {
+          out.push(Float32Array.from(out[earlier]!));
+          return;
+        }
+        const row = new Float32Array(d);
         let sq = 0;
         for (let k = 0; k < d; k++) {
-          row[k]! += boundary[k]!;
+          row[k] = sum[k]! + boundary[k]!;
           sq += row[k]! * row[k]!;
         }
         const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
         for (let k = 0; k < d; k++) row[k]! *= inv;
         out.push(row);
-      }
+      });
       return out;
     },
+    // Parts as int16 rows: half the memory of float32, and a document's parts are most of what aligning it holds.
     async embedParts(texts, onProgress): Promise<AdditiveParts> {
-      return { parts: sums(texts, onProgress), boundary: Float32Array.from(boundary) };
+      const parts = int16Rows(texts.length, d);
+      eachSum(texts, onProgress, (r, sum, earlier) => {
+        if (earlier === undefined) return parts.set(r, sum);
+        parts.data.copyWithin(r * d, earlier * d, (earlier + 1) * d);
+        parts.scales[r] = parts.scales[earlier]!;
+      });
+      return { parts, boundary: Float32Array.from(boundary) };
     },
   };
 }

@@ -106,6 +106,56 @@ function template(config: unknown): [string[], string[]] {
   return [before, after];
 }
 
+/** FNV-1a over UTF-16 units, extended one unit at a time while a candidate piece grows. */
+const HASH_START = 0x811c9dc5;
+function extendHash(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+/**
+ * The pieces in an open-addressing table keyed by their hash, so that a candidate text[start, end) is found with
+ * its running hash and one comparison, no substring made. (A Map of strings needs a substring per candidate;
+ * a character trie takes several times longer to build than one tokenization of a short document.)
+ */
+class PieceLookup {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  private readonly pieces: string[] = [];
+  private readonly ids: number[] = [];
+
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+  }
+
+  add(piece: string, id: number): void {
+    let hash = HASH_START;
+    for (let k = 0; k < piece.length; k++) hash = extendHash(hash, piece.charCodeAt(k));
+    let slot = hash & this.mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.slots[slot] = this.pieces.length;
+    this.hashes[slot] = hash;
+    this.pieces.push(piece);
+    this.ids.push(id);
+  }
+
+  /** The id of the piece text[start, end), whose running hash is `hash`, or -1. */
+  find(text: string, start: number, end: number, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = this.slots[slot]!;
+      if (index === -1) return -1;
+      if (this.hashes[slot] === hash) {
+        const piece = this.pieces[index]!;
+        if (piece.length === end - start && text.startsWith(piece, start)) return this.ids[index]!;
+      }
+    }
+  }
+}
+
 /** Slots of the longest-piece table: 2^16 keeps collisions between the pairs of a vocabulary rare. */
 const PAIR_SLOTS = 1 << 16;
 
@@ -158,7 +208,7 @@ export class UnigramTokenizer {
    * Piece -> id, for the pieces transformers.js's character trie can match: it walks one UTF-16 unit at a time but
    * stores characters outside the BMP whole, so a piece holding one is never matched there and is left out here.
    */
-  private readonly pieceIds = new Map<string, number>();
+  private readonly pieceIds: PieceLookup;
   /** Longest piece starting with a pair of units (hashed; collisions only make the bound looser). */
   private readonly longestAfterPair = new Uint8Array(PAIR_SLOTS);
   private readonly lattice = new Lattice();
@@ -197,6 +247,7 @@ export class UnigramTokenizer {
       if (piece.indexOf(METASPACE, 1) > 0) innerMarker = true;
     });
     const pieces = [...ids.keys()];
+    this.pieceIds = new PieceLookup(pieces.length);
     this.unkScore = minScore - UNKNOWN_PENALTY;
     this.scores[unkId] = this.unkScore;
     this.wordsAreIndependent = !innerMarker && ids.has(METASPACE);
@@ -214,7 +265,7 @@ export class UnigramTokenizer {
     // token of that content).
     for (const piece of pieces) {
       if (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(piece)) continue;
-      this.pieceIds.set(piece, ids.get(piece)!);
+      this.pieceIds.add(piece, ids.get(piece)!);
       if (piece.length > 1) {
         const slot = pairSlot(piece.charCodeAt(0), piece.charCodeAt(1));
         this.longestAfterPair[slot] = Math.max(this.longestAfterPair[slot]!, piece.length);
@@ -307,9 +358,11 @@ export class UnigramTokenizer {
       let single = false;
       // Shortest first, as the trie yields them; no piece starting with these two units is longer than `last`.
       const last = start + 1 < length ? Math.min(length, start + this.longestAfterPair[pairSlot(text.charCodeAt(start), text.charCodeAt(start + 1))]!) : length;
+      let hash = HASH_START;
       for (let end = start + 1; end <= Math.max(last, start + 1); end++) {
-        const id = this.pieceIds.get(text.slice(start, end));
-        if (id === undefined) continue;
+        hash = extendHash(hash, text.charCodeAt(end - 1));
+        const id = this.pieceIds.find(text, start, end, hash);
+        if (id < 0) continue;
         link(id, start, end, this.scores[id]!);
         if (end === start + 1) single = true;
       }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AdditiveSimilarity, bandCells, blockMeans, OverlapSimilarity } from '../../src/align/similarity.js';
 import { bandAroundPath, fullBand, type PathBead } from '../../src/align/dp.js';
-import { denseRows, rowVector, sparseRows, type VectorRows } from '../../src/align/vectors.js';
+import { denseRows, int16Rows, rowVector, sparseRows, type VectorRows } from '../../src/align/vectors.js';
 
 const DIMENSION = 12;
 
@@ -33,6 +33,13 @@ const value = (min: number, max: number) => fc.integer({ min: min * 64, max: max
 const values = (length: number) => fc.array(value(-1, 1), { minLength: length, maxLength: length });
 const denseParts = (count: number) =>
   fc.array(values(DIMENSION), { minLength: count, maxLength: count }).map((rows) => denseRows(rows.map((r) => Float32Array.from(r)), DIMENSION));
+/** The same values as int16 rows with a scale each, as the piece embedder keeps a document's parts. */
+const int16Parts = (count: number) =>
+  fc.array(values(DIMENSION), { minLength: count, maxLength: count }).map((rows) => {
+    const parts = int16Rows(rows.length, DIMENSION);
+    rows.forEach((row, r) => parts.set(r, row));
+    return parts;
+  });
 /** Sparse parts with about half the entries zero, as the lexical embedder's are. */
 const sparseParts = (count: number) =>
   fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: DIMENSION - 1 }), value(0, 2)), { maxLength: 6 }), {
@@ -41,14 +48,20 @@ const sparseParts = (count: number) =>
   }).map((rows) => sparseRows(rows.map((entries) => new Map(entries)), DIMENSION));
 
 const scenario = fc
-  .record({ n: fc.integer({ min: 3, max: 9 }), m: fc.integer({ min: 3, max: 9 }), sparse: fc.boolean(), withBoundary: fc.boolean() })
-  .chain(({ n, m, sparse, withBoundary }) =>
-    fc.record({
-      source: sparse ? sparseParts(n) : denseParts(n),
-      target: sparse ? sparseParts(m) : denseParts(m),
+  .record({
+    n: fc.integer({ min: 3, max: 9 }),
+    m: fc.integer({ min: 3, max: 9 }),
+    kind: fc.constantFrom('dense', 'int16', 'sparse'),
+    withBoundary: fc.boolean(),
+  })
+  .chain(({ n, m, kind, withBoundary }) => {
+    const parts = { dense: denseParts, int16: int16Parts, sparse: sparseParts }[kind];
+    return fc.record({
+      source: parts(n),
+      target: parts(m),
       boundary: withBoundary ? values(DIMENSION).map((v) => Float32Array.from(v)) : fc.constant(null),
-    }),
-  );
+    });
+  });
 
 describe('AdditiveSimilarity', () => {
   it('gives the similarity and chance distance of the explicit overlap vectors, inside and outside a band', () => {

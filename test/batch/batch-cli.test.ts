@@ -120,6 +120,45 @@ describe('selaras batch on a pool of workers', () => {
     expect(existsSync(join(dir, 'never.csv'))).toBe(false);
   });
 
+  it('stops at a model that cannot be loaded, with one line, and leaves nothing behind', async () => {
+    const out = join(dir, 'nomodel.csv');
+    const result = runCli(['batch', folder, '--out', out, '--model', 'no-such-model', '--jobs', '2']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^selaras: no model "no-such-model" in /)]);
+    expect((await readdir(dir)).filter((f) => f.startsWith('nomodel'))).toEqual([]);
+  });
+
+  it('refuses an --out that is a file a manifest lists, before any work', async () => {
+    const listed = join(dir, 'listed');
+    await mkdir(listed, { recursive: true });
+    await writeFile(join(listed, 'a.txt'), 'Hello world from Bandung.');
+    await writeFile(join(listed, 'b.txt'), 'Halo dunia dari Bandung.');
+    await writeFile(join(listed, 'pairs.csv'), 'source,target\na.txt,b.txt\n');
+    const result = runCli(['batch', join(listed, 'pairs.csv'), '--out', join(listed, 'b.txt'), ...LEXICAL]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/is the input file .*b\.txt/);
+    expect(await readFile(join(listed, 'b.txt'), 'utf8')).toBe('Halo dunia dari Bandung.');
+  });
+
+  it('asks for --format moses and a prefix when --out names a Moses file', () => {
+    const result = batch(join(dir, 'never.en'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/give --format moses --out PREFIX/);
+    expect(existsSync(join(dir, 'never.en'))).toBe(false);
+  });
+
+  it('align writes Moses files for one pair, and asks for --out without it', async () => {
+    const files = ['corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt'];
+    const prefix = join(dir, 'one-pair');
+    expect(runCli(['align', ...files, '--format', 'moses', '--out', prefix, ...LEXICAL]).status).toBe(0);
+    const [en, id, ids] = await Promise.all(['.en', '.id', '.ids'].map((s) => readFile(prefix + s, 'utf8')));
+    expect(en!.split('\n').length).toBe(id!.split('\n').length);
+    expect(ids!.split('\n')[0]).toMatch(/^corpus\/clubhouse\/jakarta-outlet\.en\.txt \| corpus\/clubhouse\/bulelengpost\.id\.txt\t\d+\t/);
+    const missing = runCli(['align', ...files, '--format', 'moses', ...LEXICAL]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/give --out PREFIX/);
+  });
+
   it('says which options belong to batch when align gets them', () => {
     const result = runCli(['align', 'corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt', '--jobs', '2']);
     expect(result.status).toBe(2);

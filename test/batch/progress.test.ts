@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBatchProgress } from '../../src/batch/command.js';
+import { formatBatchProgress, isLogLineDue } from '../../src/batch/command.js';
 import { formatSummary, type BatchReport } from '../../src/batch/summary.js';
 
 describe('the batch progress line', () => {
@@ -10,6 +10,17 @@ describe('the batch progress line', () => {
     [{ done: 10, total: 100000, skipped: 0, seconds: 10 }, 'batch [..........] 10/100000 pairs, 1.0 pairs/s, ETA 27:46:30'],
   ])('%j reads %j', (progress, line) => {
     expect(formatBatchProgress(progress, 10)).toBe(line);
+  });
+});
+
+describe('progress in a log (no terminal)', () => {
+  it.each([
+    [10, 0, false],
+    [60, 0, true],
+    [119, 60, false],
+    [120.5, 60, true],
+  ])('at %s s, last logged at %s s: due %s', (seconds, last, due) => {
+    expect(isLogLineDue(seconds, last)).toBe(due);
   });
 });
 
