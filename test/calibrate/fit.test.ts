@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BeadEvidence } from '../../src/align/bead-evidence.js';
 import { beadScore } from '../../src/align/confidence.js';
 import { seededRandom } from '../../src/align/random.js';
-import { crossValidatedScores, fitCalibration, tableSource, type Row } from '../../src/calibrate/fit.js';
+import { crossValidatedScores, DEV_WEIGHT, fitCalibration, tableSource, type Row } from '../../src/calibrate/fit.js';
 import { clearPair } from '../align/fixtures/bead-evidence.js';
 
 /** A clear translation; the rows below vary its margin. */
@@ -48,6 +48,21 @@ describe('fitCalibration', () => {
     const scores = crossValidatedScores(data, true);
     expect(scores.size).toBe(data.length);
     for (const score of scores.values()) expect(score).toBeGreaterThan(0);
+  });
+
+  it(`weighs a dev bead as ${DEV_WEIGHT} generated ones: where the two disagree, the score leans to the dev share`, () => {
+    // The same evidence right 90% of the time in generated cases and 60% in dev ones, as many beads of each.
+    const mixed: Row[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const origin = k % 2 === 0 ? 'dev' : 'generated';
+      const isRight = (k >> 1) % 10 < (origin === 'dev' ? 6 : 9);
+      mixed.push({ ...data[k]!, domain: ['a', 'b', 'c'][k % 3]!, origin, evidence: { ...base, margin: 0.5 }, isRight });
+    }
+    const score = beadScore(fitCalibration(mixed, 'weighted', true), { ...base, margin: 0.5 });
+    const weighted = (0.6 * DEV_WEIGHT + 0.9) / (DEV_WEIGHT + 1);
+    expect(DEV_WEIGHT).toBeGreaterThan(1);
+    expect(score).toBeGreaterThan(weighted - 0.03);
+    expect(score).toBeLessThan(weighted + 0.03);
   });
 
   it('prints a table that reads back as TypeScript', () => {
