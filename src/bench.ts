@@ -10,6 +10,7 @@ import { benchHtml } from './bench/html.js';
 import { benchScore } from './bench/score.js';
 import { formatEvalReport, runEval } from './eval/run-eval.js';
 import { benchDifferences } from './bench/differences.js';
+import { benchMoves } from './bench/moves.js';
 import { benchSpeed } from './bench/speed.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
 import { benchBatch } from './bench/batch.js';
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
   if (existsSync(casesDir)) {
     console.log(`\n## dev benchmark (${casesDir})`);
     for (const model of models) await benchEval(model, casesDir);
+    console.log('\n## moved passages (the dev benchmark above counts the moves found in its cases, which have none)');
+    for (const model of models) await benchMoves(resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(model));
     console.log('\n## differences: speed, and false alarms on true translations');
-    await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')));
+    await benchDifferences(casesDir, resolve(process.env['SELARAS_DEV_RAW'] ?? join(casesDir, '..', 'dev-raw')), await resolveEmbedder(DEFAULT_MODEL_NAME));
     console.log('\n## batch (a folder of article pairs from dev-raw)');
     await benchBatch(DEFAULT_MODEL_NAME, resolve(process.env['SELARAS_DEV_RAW'] ?? '../shared/corpora/dev-raw'));
   } else {

@@ -11,8 +11,9 @@ import {
   type AlignedBead,
   type AlignTuning,
 } from './align/align.js';
+import { collectMoves } from './align/moves.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
-import { comparePair, isSameLanguage } from './compare/pair.js';
+import { compareMove, comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
@@ -20,6 +21,7 @@ import { InputError } from './errors.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
+import { embedWordVectors } from './word-vectors.js';
 
 export interface AlignFilesOptions {
   /** Each input line is one sentence. */
@@ -95,8 +97,11 @@ export async function alignDocuments(
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
-  const pairs = beads.map((bead) => comparePair(bead, source, target, options));
-  return { source, target, model: embedder.name, pairs };
+  const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
+  const compare = { ...options, ...(wordVectors && { wordVectors }) };
+  const pairs = beads.map((bead) => comparePair(bead, source, target, compare));
+  const moves = collectMoves(beads).map((move) => compareMove(move, source, target, compare));
+  return { source, target, model: embedder.name, pairs, moves };
 }
 
 export async function alignFiles(

@@ -61,6 +61,20 @@ export interface SentencePair {
   readonly reviewed?: boolean;
   /** A reviewer's note on this pair (a query for the translator); only when not empty. */
   readonly note?: string;
+  /** For an omitted or added sentence that is half of a moved passage: the passage's index in `Alignment.moves`. */
+  readonly move?: number;
+}
+
+/** Sentences that translate each other although they stand elsewhere in the two documents: a moved passage. Its
+ * sentences keep their omitted and added pairs (marked with `move`), so that pairs stay in document order. */
+export interface MovedPassage {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+  /** As for aligned pairs: the score of its weakest pair. */
+  readonly score: number;
+  readonly differences: readonly Difference[];
+  /** Its pairs, in order: usually one sentence each side, merges as in place. */
+  readonly pairs: ReadonlyArray<{ readonly source: readonly number[]; readonly target: readonly number[]; readonly score: number }>;
 }
 
 export interface Alignment {
@@ -68,6 +82,8 @@ export interface Alignment {
   readonly target: Document;
   readonly model: string;
   readonly pairs: readonly SentencePair[];
+  /** Moved passages, in source order; absent or empty when there are none. */
+  readonly moves?: readonly MovedPassage[];
 }
 
 /** Progress of the slow stages, for the UI and batch mode. */

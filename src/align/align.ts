@@ -16,8 +16,9 @@ import type { PairStatus } from '../types.js';
 import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
 import { beadScore, type ScoreCalibration } from './confidence.js';
-import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadShape, type PathBead } from './dp.js';
+import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadCost, type BeadShape, type PathBead } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
+import { findMoves, markMoves, type MoveHalf, type MoveWindow } from './moves.js';
 import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
 import { AdditiveSimilarity, bandCells, blockMeans, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
 import { denseRows, type VectorRows } from './vectors.js';
@@ -128,6 +129,8 @@ export interface AlignedBead {
   readonly status: BeadStatus;
   /** The calibrated probability that the bead is exactly right (confidence.ts), for every kind of bead. */
   readonly score: number;
+  /** For an omitted or added sentence that is half of a moved passage (see moves.ts). */
+  readonly move?: MoveHalf;
 }
 
 export interface AlignProgress {
@@ -547,11 +550,25 @@ function prepareEngine(
   return { coster, band, sourceBest, targetBest, score: tuning.score };
 }
 
-/** The beads of a path with their scores and evidence: margins and posteriors are taken in a band around the path. */
-function scorePath(engine: AlignmentState, path: readonly PathBead[], n: number, m: number): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
+/**
+ * The beads of a path with their scores and evidence: margins and posteriors are taken in a band around the path.
+ * The one place beads get their score: the engine's path over the whole documents, and a moved passage's pairs,
+ * whose path runs through the window of the two moved runs (margins and posteriors within it).
+ */
+function scorePath(
+  engine: AlignmentState,
+  path: readonly PathBead[],
+  n: number,
+  m: number,
+  window: MoveWindow = { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m },
+): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
   const { coster } = engine;
-  const band = bandAroundPath(path, 1, n, m, MARGIN_BAND_WIDTH);
-  const confidence = pathConfidence(n, m, band, coster.beadCost, path, POSTERIOR_TEMPERATURE * coster.skip);
+  const { sourceStart: i0, targetStart: j0 } = window;
+  const whole = i0 === 0 && j0 === 0;
+  const local = whole ? path : path.map((bead) => ({ ...bead, sourceStart: bead.sourceStart - i0, targetStart: bead.targetStart - j0 }));
+  const cost: BeadCost = whole ? coster.beadCost : (i, j, a, b) => coster.beadCost(i0 + i, j0 + j, a, b);
+  const band = bandAroundPath(local, 1, window.sourceCount, window.targetCount, MARGIN_BAND_WIDTH);
+  const confidence = pathConfidence(window.sourceCount, window.targetCount, band, cost, local, POSTERIOR_TEMPERATURE * coster.skip);
   const evidence = beadEvidence(coster, path, confidence, n, m);
   return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(engine.score, evidence[k]!))), evidence };
 }
@@ -590,8 +607,17 @@ export function alignWithSimilarity(
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
   const path = runDp(n, m, engine.band, engine.coster.beadCost);
+  const { beads, evidence } = scorePath(engine, path, n, m);
+  // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
+  const { coster } = engine;
+  const moves = findMoves(beads, {
+    beadCost: coster.beadCost,
+    unitCost: (i, j, a, b) => coster.unitCostOfAnySize(i, j, a, b),
+    pairBoundary: 2 * coster.skip,
+    score: (movePath, window) => scorePath(engine, movePath, n, m, window).beads.map((bead) => bead.score),
+  });
   onProgress?.(1, 1);
-  return { ...scorePath(engine, path, n, m), state: { ...engine, path } };
+  return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
 }
 
 /** Align two documents given the vectors of all their overlaps (see OverlapVectors). */

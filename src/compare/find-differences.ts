@@ -1,20 +1,20 @@
 /**
- * What differs inside one aligned pair: numbers, names, dates and times, quoted speech, negation. Pure: text
+ * What differs inside one aligned pair: numbers, names and places, dates and times, quoted speech, negation,
+ * dropped or added phrases. Pure: text
  * in, differences out. Each finder errs towards silence, because on a true translation every report is a false
  * alarm that costs a reviewer's attention.
  */
-import type { Difference, Lang } from '../types.js';
+import type { Difference } from '../types.js';
 import { findDates, sameDate, type DateMention } from './dates.js';
 import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
 import { normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
+import type { CompareOptions } from './options.js';
+import { phraseDifferences } from './phrases.js';
 import { quoteDifferences } from './quotes.js';
 import { tokenised, type Tokenised } from './tokens.js';
 
-export interface CompareOptions {
-  readonly sourceLang: Lang;
-  readonly targetLang: Lang;
-}
+export type { CompareOptions, WordVectors } from './options.js';
 
 /** A number written in words below this value ("one", "satu") is too often a pronoun or article to report. */
 const MIN_REPORTED_WORD_NUMBER = 2;
@@ -33,6 +33,7 @@ export function findDifferences(sourceText: string, targetText: string, options:
     ...dateDifferences(sourceDates, targetDates),
     ...quoteDifferences(sourceText, targetText),
     ...negationDifferences(source, target, options),
+    ...phraseDifferences(source, target, options),
   ]);
 }
 

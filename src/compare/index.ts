@@ -8,4 +8,6 @@ export { findDates, sameDate, type DateFields, type DateMention } from './dates.
 export { findNames, isCognate, skeleton, type NameMention } from './names.js';
 export { findQuotes, type QuoteMention } from './quotes.js';
 export { findNegations } from './negation.js';
+export { phraseDifferences } from './phrases.js';
+export type { WordVectors } from './options.js';
 export { measureFalseAlarms, type FalseAlarmRates } from './measure.js';

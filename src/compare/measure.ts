@@ -12,6 +12,8 @@ export interface FalseAlarmRates {
   readonly flagged: number;
   /** Pairs with at least one difference of each kind. */
   readonly byKind: Record<DifferenceKind, number>;
+  /** The kinds found on each pair, in input order: for rates of several kinds together. */
+  readonly kinds: ReadonlyArray<ReadonlySet<DifferenceKind>>;
 }
 
 export function measureFalseAlarms(
@@ -20,10 +22,13 @@ export function measureFalseAlarms(
 ): FalseAlarmRates {
   const byKind = Object.fromEntries(DIFFERENCE_KINDS.map((kind) => [kind, 0])) as Record<DifferenceKind, number>;
   let flagged = 0;
+  const kinds: Array<Set<DifferenceKind>> = [];
   for (const pair of pairs) {
     const differences = findDifferences(pair.en, pair.id, options);
     if (differences.length > 0) flagged++;
-    for (const kind of new Set(differences.map((difference) => difference.kind))) byKind[kind]++;
+    const found = new Set(differences.map((difference) => difference.kind));
+    for (const kind of found) byKind[kind]++;
+    kinds.push(found);
   }
-  return { pairs: pairs.length, flagged, byKind };
+  return { pairs: pairs.length, flagged, byKind, kinds };
 }

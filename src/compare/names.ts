@@ -6,6 +6,7 @@
  * names, keeps translations that lower-case a word or move it to the start of a sentence from raising alarms.
  */
 import { skeleton } from '../text/cognate.js';
+import { skeletonOf } from './skeletons.js';
 import type { Difference } from '../types.js';
 import { isDateWord } from './dates.js';
 import { isNumberWord, smallNumberValue } from './numbers.js';
@@ -164,6 +165,8 @@ const POSSESSIVE_OR_DOTS = /['’]s$|\./i;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 const GLUED_ACRONYM = /^\p{Lu}{1,3}\d{1,2}$/u;
+/** Capitals only, longer than an acronym: a heading or a dateline. */
+const SHOUTED = new RegExp(`^\\p{Lu}{${MAX_ACRONYM_LENGTH + 1},}$`, 'u');
 
 function toWord(token: Token): NameWord {
   let text = POSSESSIVE_OR_DOTS.test(token.text) ? token.text.replace(/['’]s$/i, '').replace(/\./g, '') : token.text;
@@ -180,8 +183,10 @@ function toMention(text: string, tokens: readonly Token[], run: Run): NameMentio
     while (indexes.length > 0 && LEADING_FUNCTION_WORDS.has(tokens[indexes[0]!]!.folded)) indexes.shift();
     // A lone capitalised word at the start of a sentence may be any word, unless it is an acronym or a word the
     // corpora write capitalised nearly always (Kenya, Mosley).
+    // A dateline in capitals (JAKARTA - ...) is no mention of the city.
     const first = toWord(tokens[run.first]!);
-    if (indexes.length === 1 && indexes[0] === run.first && !first.isAcronym && !isKnownName(first.folded)) return undefined;
+    const isKnown = isKnownName(first.folded) && !SHOUTED.test(first.text);
+    if (indexes.length === 1 && indexes[0] === run.first && !first.isAcronym && !isKnown) return undefined;
   }
   while (indexes.length > 0 && NAME_CONNECTORS.has(tokens[indexes.at(-1)!]!.text)) indexes.pop();
   if (indexes.length === 0) return undefined;
@@ -189,7 +194,7 @@ function toMention(text: string, tokens: readonly Token[], run: Run): NameMentio
   // The first word of a sentence is capitalised anyway: it counts only as part of what follows it
   // ("Zabihullah Mujahid" is compared on "Mujahid"; "Peran Negara" is no name at all), unless it is a known name.
   const content = words.filter(
-    (word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym || isKnownName(word.folded)),
+    (word, k) => isIdentifying(word) && (indexes[k] !== run.first || !tokens[run.first]!.isInitial || word.isAcronym || (isKnownName(word.folded) && !SHOUTED.test(word.text))),
   );
   // A capitalised ordinary word alone ("Cuma" mid-sentence) is no name.
   if (content.length === 0 || (content.length === 1 && !content[0]!.isAcronym && isOrdinaryWord(content[0]!.folded))) return undefined;
@@ -320,21 +325,6 @@ function runInitials(tokens: readonly Token[]): Set<string> {
     }
   }
   return initials;
-}
-
-/** Skeletons of words seen before: the same few thousand words recur across the pairs of a document. */
-const SKELETONS = new Map<string, string>();
-/** Enough for the vocabulary of a long document pair; past it the memo starts again. */
-const SKELETON_MEMO_SIZE = 50_000;
-
-function skeletonOf(folded: string): string {
-  let found = SKELETONS.get(folded);
-  if (found === undefined) {
-    if (SKELETONS.size >= SKELETON_MEMO_SIZE) SKELETONS.clear();
-    found = skeleton(folded);
-    SKELETONS.set(folded, found);
-  }
-  return found;
 }
 
 interface Alias {

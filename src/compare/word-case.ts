@@ -1,9 +1,9 @@
 /**
  * Whether a capitalised word is a name or an ordinary word of its language, from how often the training corpora
- * write it in lower case (src/tools/corpus-tables.ts builds the lists in word-case-table.ts). "Cuma", "Pasukan"
+ * write it in lower case (src/tools/corpus-tables.ts builds the lists in word-tables.ts). "Cuma", "Pasukan"
  * and "Forces" are mostly lower case there, so a capital says little; "Jakarta", "Kenya" and "Mosley" never are.
  */
-import { ALSO_LOWER_WORDS, NAME_WORDS, ORDINARY_WORDS } from './word-case-table.js';
+import { ALSO_LOWER_WORDS, NAME_WORDS, ORDINARY_WORDS } from './word-tables.js';
 
 let ordinary: ReadonlySet<string> | undefined;
 let names: ReadonlySet<string> | undefined;

@@ -14,8 +14,11 @@ import {
   formatBead,
   parseBeads,
   precisionRecall,
+  parseMoves,
   scoreCase,
+  scoreMoves,
   type CaseCounts,
+  type GoldMove,
   type PrecisionRecall,
 } from './score.js';
 
@@ -34,6 +37,8 @@ export interface EvalReport {
   readonly seconds: number;
   readonly overall: Record<keyof CaseCounts, PrecisionRecall>;
   readonly groups: Record<string, Record<keyof CaseCounts, PrecisionRecall>>;
+  /** Moved passages: links of moves found against the cases' moves.json (a case without one has none). */
+  readonly moves: PrecisionRecall & { readonly found: number; readonly predictedLinks: number; readonly goldLinks: number };
   /** How well the score tells right beads (an exact gold bead) from wrong ones: overall, per group, per bead kind. */
   readonly calibration: {
     readonly overall: CalibrationSummary;
@@ -97,6 +102,8 @@ export async function runEval(
   const started = performance.now();
   let overall = emptyCounts();
   const groups = new Map<string, CaseCounts>();
+  const moveLinks = { tp: 0, predicted: 0, gold: 0 };
+  let movesFound = 0;
   const scored: Array<ScoredBead & { group: string; kind: string }> = [];
   const perCase: CaseReport[] = [];
   for (const [index, name] of cases.entries()) {
@@ -119,6 +126,11 @@ export async function runEval(
     }
     const counts = scoreCase(beads, gold);
     overall = addCounts(overall, counts);
+    const moved = scoreMoves(beads, await readMoves(folder));
+    moveLinks.tp += moved.tp;
+    moveLinks.predicted += moved.predicted;
+    moveLinks.gold += moved.gold;
+    movesFound += new Set(beads.flatMap((bead) => (bead.move ? [bead.move.index] : []))).size;
     const group = caseGroup(name);
     groups.set(group, addCounts(groups.get(group) ?? emptyCounts(), counts));
     const right = new Set(gold.map(beadKey));
@@ -134,6 +146,7 @@ export async function runEval(
     seconds: (performance.now() - started) / 1000,
     overall: summarize(overall),
     groups: Object.fromEntries([...groups].map(([g, c]) => [g, summarize(c)])),
+    moves: { ...precisionRecall(moveLinks), found: movesFound, predictedLinks: moveLinks.predicted, goldLinks: moveLinks.gold },
     calibration: {
       overall: summarizeCalibration(scored),
       groups: Object.fromEntries([...groups.keys()].map((g) => [g, summarizeCalibration(scored.filter((b) => b.group === g))])),
@@ -141,6 +154,18 @@ export async function runEval(
     },
     ...(options.perCase ? { perCase } : {}),
   };
+}
+
+/** A case's true moves, from its moves.json; none without one. */
+async function readMoves(folder: string): Promise<GoldMove[]> {
+  const path = join(folder, 'moves.json');
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  try {
+    return parseMoves(text);
+  } catch (error) {
+    throw new InputError(`${path}: ${(error as Error).message}`);
+  }
 }
 
 function row(label: string, metrics: Record<keyof CaseCounts, PrecisionRecall>): string {
@@ -161,6 +186,8 @@ export function formatEvalReport(report: EvalReport): string {
     header,
     row('all', report.overall),
     ...groupRows,
+    `moves: ${report.moves.found} found; moved links P R F1 ${[report.moves.precision, report.moves.recall, report.moves.f1].map((x) => x.toFixed(3)).join(' ')}` +
+      ` (${report.moves.predictedLinks} found, ${report.moves.goldLinks} in gold)`,
     ...(report.perCase ? ['', ...formatPerCase(report.perCase)] : []),
     '',
     ...formatCalibration(report.calibration),

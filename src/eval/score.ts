@@ -113,3 +113,28 @@ export function precisionRecall(counts: Counts): PrecisionRecall {
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
+
+/** A moved passage as a moves.json file gives it: the sentence pairs (source, target) it keeps. */
+export interface GoldMove {
+  readonly links: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Parse a case's moves.json: an array of moves, each with its `links`. */
+export function parseMoves(text: string): GoldMove[] {
+  const value: unknown = JSON.parse(text);
+  const isLink = (link: unknown) => Array.isArray(link) && link.length === 2 && link.every((k) => Number.isInteger(k) && k >= 0);
+  if (!Array.isArray(value) || !value.every((move) => Array.isArray(move?.links) && move.links.every(isLink))) {
+    throw new SyntaxError('expected an array of moves, each {"links": [[source, target], ...]}');
+  }
+  return value as GoldMove[];
+}
+
+/** The moved links an alignment reports: each half of a move on the source side with its partners. */
+export function movedLinks(beads: ReadonlyArray<Bead & { readonly move?: { readonly partner: readonly number[] } }>): string[] {
+  return beads.filter((bead) => bead.move && bead.target.length === 0).flatMap((bead) => bead.source.flatMap((i) => bead.move!.partner.map((j) => `${i}-${j}`)));
+}
+
+/** Moved links predicted against a case's gold moves (none when it has no moves.json). */
+export function scoreMoves(beads: Parameters<typeof movedLinks>[0], gold: readonly GoldMove[]): Counts {
+  return count(movedLinks(beads), gold.flatMap((move) => move.links.map(([i, j]) => `${i}-${j}`)));
+}

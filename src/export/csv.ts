@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { summarizeDifferences } from '../compare/index.js';
 import type { Alignment } from '../types.js';
-import { allPairIndexes, pairLabel, sideText } from './pair-text.js';
+import { allPairIndexes, pairLabel, shownPair, sideText } from './pair-text.js';
 
 /** Excel and LibreOffice read UTF-8 CSV correctly only with a byte-order mark. */
 const UTF8_BOM = '\uFEFF';
@@ -35,15 +35,17 @@ export interface CsvOptions {
 export function csvRows(alignment: Alignment, pairName: string, indexes: readonly number[] = allPairIndexes(alignment)): string[][] {
   return indexes.map((index) => {
     const pair = alignment.pairs[index]!;
+    // A moved sentence's row names the counterpart at the other position, so it shows at both.
+    const shown = shownPair(alignment, pair);
     return [
       pairName,
-      pair.source.join(' '),
-      pair.target.join(' '),
-      sideText(alignment, pair, 'source'),
-      sideText(alignment, pair, 'target'),
+      shown.source.join(' '),
+      shown.target.join(' '),
+      sideText(alignment, shown, 'source'),
+      sideText(alignment, shown, 'target'),
       pairLabel(pair),
-      pair.score.toFixed(4),
-      summarizeDifferences(pair.differences),
+      shown.score.toFixed(4),
+      summarizeDifferences(shown.differences),
       String(index),
     ];
   });

@@ -18,6 +18,17 @@ export function pairsJson(alignment: Alignment, indexes?: readonly number[]) {
     score: Number(pair.score.toFixed(4)),
     differences: pair.differences,
     ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
+    ...(pair.move !== undefined ? { move: pair.move } : {}),
+  }));
+}
+
+export function movesJson(alignment: Alignment) {
+  return (alignment.moves ?? []).map((move) => ({
+    source: move.source,
+    target: move.target,
+    score: Number(move.score.toFixed(4)),
+    differences: move.differences,
+    pairs: move.pairs.map((pair) => ({ source: pair.source, target: pair.target, score: Number(pair.score.toFixed(4)) })),
   }));
 }
 
@@ -27,6 +38,7 @@ function contract(alignment: Alignment, indexes?: readonly number[]) {
     target: documentJson(alignment.target),
     model: alignment.model,
     pairs: pairsJson(alignment, indexes),
+    moves: movesJson(alignment),
   };
 }
 

@@ -1,10 +1,12 @@
 import type { Alignment, SentencePair } from '../types.js';
 import { summarizeDifferences } from '../compare/index.js';
 import { cleanForDisplay, stripTerminalControls } from '../text/display-text.js';
-import { pairLabel, sideText } from './pair-text.js';
+import { pairLabel, shownPair, sideText } from './pair-text.js';
 
 /** Status markers that read without colour. */
 const MARKER: Record<SentencePair['status'], string> = { aligned: '=', omitted: '-', added: '+' };
+/** The marker of a sentence that is half of a moved passage. */
+const MOVED_MARKER = '~';
 const NO_COUNTERPART = '(no counterpart)';
 const MIN_COLUMN = 20;
 
@@ -39,19 +41,23 @@ export function toText(alignment: Alignment, width = 100): string {
   const out: string[] = [
     `source: ${stripTerminalControls(alignment.source.path)} (${alignment.source.lang}, ${alignment.source.sentences.length} sentences)`,
     `target: ${stripTerminalControls(alignment.target.path)} (${alignment.target.lang}, ${alignment.target.sentences.length} sentences)`,
-    `model: ${stripTerminalControls(alignment.model)}  pairs: ${alignment.pairs.length}  aligned: ${counts.aligned}  omitted: ${counts.omitted}  added: ${counts.added}`,
+    `model: ${stripTerminalControls(alignment.model)}  pairs: ${alignment.pairs.length}  aligned: ${counts.aligned}  omitted: ${counts.omitted}  added: ${counts.added}  moved: ${alignment.moves?.length ?? 0}`,
     '',
   ];
   for (const pair of alignment.pairs) {
-    const indexes = `[${pair.source.join(',')}]:[${pair.target.join(',')}]`;
-    out.push(`${MARKER[pair.status]} ${pairLabel(pair)} ${indexes} score ${pair.score.toFixed(2)}`);
+    // A moved sentence shows with its counterpart at the other position (and so at both positions).
+    const shown = shownPair(alignment, pair);
+    const indexes = `[${shown.source.join(',')}]:[${shown.target.join(',')}]`;
+    const marker = pair.move === undefined ? MARKER[pair.status] : MOVED_MARKER;
+    const move = pair.move === undefined ? '' : ` (move ${pair.move}, ${pair.status === 'omitted' ? 'source' : 'target'} position)`;
+    out.push(`${marker} ${pairLabel(pair)} ${indexes} score ${shown.score.toFixed(2)}${move}`);
     // The listing goes to a terminal or a pager: escape sequences in the input must not drive it.
-    const left = wrapText(pair.source.length ? cleanForDisplay(sideText(alignment, pair, 'source')) : NO_COUNTERPART, column);
-    const right = wrapText(pair.target.length ? cleanForDisplay(sideText(alignment, pair, 'target')) : NO_COUNTERPART, column);
+    const left = wrapText(shown.source.length ? cleanForDisplay(sideText(alignment, shown, 'source')) : NO_COUNTERPART, column);
+    const right = wrapText(shown.target.length ? cleanForDisplay(sideText(alignment, shown, 'target')) : NO_COUNTERPART, column);
     for (let k = 0; k < Math.max(left.length, right.length); k++) {
       out.push(`${(left[k] ?? '').padEnd(column)} | ${right[k] ?? ''}`.trimEnd());
     }
-    if (pair.differences.length > 0) out.push(`  differences: ${cleanForDisplay(summarizeDifferences(pair.differences))}`);
+    if (shown.differences.length > 0) out.push(`  differences: ${cleanForDisplay(summarizeDifferences(shown.differences))}`);
     out.push('');
   }
   return out.join('\n');

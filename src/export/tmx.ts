@@ -29,15 +29,18 @@ export function tmxHeader(sourceLang: string, creationDate?: Date): string {
 export const TMX_FOOTER = `  </body>\n</tmx>\n`;
 
 /**
- * One translation unit per aligned pair of `indexes` (default all; omitted and added sentences have no unit), each
- * on lines of its own; `pairName` adds an `x-pair` property (batch mode: which article pair the unit came from).
+ * One translation unit per aligned pair of `indexes` (default all; omitted and added sentences have no unit), then
+ * one per pair of the moved passages those pairs take part in (once each, though their sentences stand at two
+ * positions), each on lines of its own; `pairName` adds an `x-pair` property (batch mode: which article pair the
+ * unit came from).
  */
 export function tmxUnits(alignment: Alignment, indexes?: readonly number[], pairName?: string): string {
   const sourceLang = TMX_LANG[alignment.source.lang];
   const targetLang = TMX_LANG[alignment.target.lang];
   const pairs = indexes ? indexes.map((index) => alignment.pairs[index]!) : alignment.pairs;
-  return pairs
-    .filter((pair) => pair.status === 'aligned')
+  const moves = [...new Set(pairs.flatMap((pair) => (pair.move === undefined ? [] : [pair.move])))].sort((a, b) => a - b);
+  const movedPairs = moves.flatMap((move) => alignment.moves?.[move]?.pairs ?? []);
+  return [...pairs.filter((pair) => pair.status === 'aligned'), ...movedPairs]
     .map((pair) => {
       const source = escapeXml(sideText(alignment, pair, 'source'));
       const target = escapeXml(sideText(alignment, pair, 'target'));
@@ -54,7 +57,7 @@ export function tmxUnits(alignment: Alignment, indexes?: readonly number[], pair
     .join('');
 }
 
-/** A TMX 1.4 translation memory of the aligned pairs. */
+/** A TMX 1.4 translation memory of the aligned pairs and the moved passages' pairs. */
 export function toTmx(alignment: Alignment, creationDate: Date = new Date()): string {
   return tmxHeader(TMX_LANG[alignment.source.lang], creationDate) + tmxUnits(alignment) + TMX_FOOTER;
 }

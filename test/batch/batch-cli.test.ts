@@ -55,7 +55,7 @@ describe('selaras batch on a pool of workers', () => {
     expect(batch(join(dir, 'all.jsonl')).status).toBe(0);
     const objects = (await readFile(join(dir, 'all.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(objects.map((o) => o.name)).toEqual(names);
-    expect(Object.keys(objects[0])).toEqual(['name', 'source', 'target', 'model', 'pairs']);
+    expect(Object.keys(objects[0])).toEqual(['name', 'source', 'target', 'model', 'pairs', 'moves']);
 
     expect(batch(join(dir, 'all.tmx')).status).toBe(0);
     const tmx = await readFile(join(dir, 'all.tmx'), 'utf8');

@@ -90,6 +90,8 @@ describe('findDifferences', () => {
     // A sentence's first word is a name when the corpora write it capitalised nearly always.
     ['Reuters reported the attack.', 'Serangan itu dilaporkan.', 'name: Reuters ≠ —'],
     ['Stocks fell sharply.', 'Saham turun tajam.', ''],
+    // A dateline in capitals is no mention of the city.
+    ['JAKARTA - As the Taliban took Kabul.', 'BULELENGPOST.COM - Saat Taliban merebut Kabul.', ''],
     ['The minister met Joko Widodo.', 'Menteri itu bertemu Presiden Joko Widodo.', ''],
     ['Officials in Jakarta said so.', 'Pejabat di Bandung mengatakan demikian.', 'name: Jakarta ≠ Bandung'],
     // A country on one side only is often context a translator added: a milder kind; against another name it is a

@@ -33,7 +33,12 @@ describe('measureFalseAlarms', () => {
       { en: 'The company hired 1,500 workers in Jakarta.', id: 'Perusahaan itu merekrut 1.800 pekerja di Bandung.' },
       { en: 'It does not work.', id: 'Itu berhasil.' },
     ]);
-    expect(rates).toEqual({ pairs: 3, flagged: 2, byKind: { number: 1, name: 1, place: 0, date: 0, quote: 0, negation: 1, omission: 0, addition: 0 } });
+    expect(rates).toEqual({
+      pairs: 3,
+      flagged: 2,
+      byKind: { number: 1, name: 1, place: 0, date: 0, quote: 0, negation: 1, omission: 0, addition: 0 },
+      kinds: [new Set(), new Set(['number', 'name']), new Set(['negation'])],
+    });
   });
 });
 

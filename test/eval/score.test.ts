@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBead, parseBeads, precisionRecall, scoreCase } from '../../src/eval/score.js';
+import { formatBead, movedLinks, parseBeads, parseMoves, precisionRecall, scoreCase, scoreMoves } from '../../src/eval/score.js';
 
 describe('parseBeads', () => {
   it.each([
@@ -42,5 +42,27 @@ describe('scoreCase', () => {
     expect(counts.added).toEqual({ tp: 1, predicted: 1, gold: 1 });
     expect(precisionRecall(counts.strict)).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
     expect(precisionRecall(counts.omitted).f1).toBe(0);
+  });
+});
+
+describe('moves', () => {
+  it('reads moves.json: an array of moves with their links', () => {
+    expect(parseMoves('[{"source": [3, 4], "target": [9, 10], "links": [[3, 9], [4, 10]]}]')).toEqual([
+      { source: [3, 4], target: [9, 10], links: [[3, 9], [4, 10]] },
+    ]);
+    expect(() => parseMoves('{"links": []}')).toThrow(/array of moves/);
+    expect(() => parseMoves('[{"links": [[1]]}]')).toThrow(/array of moves/);
+  });
+
+  it('scores the moved links an alignment reports against the true ones', () => {
+    const beads = [
+      { source: [3], target: [], move: { partner: [9] } },
+      { source: [4], target: [], move: { partner: [11] } },
+      { source: [], target: [9], move: { partner: [3] } },
+      { source: [5], target: [] },
+    ];
+    expect(movedLinks(beads)).toEqual(['3-9', '4-11']);
+    expect(scoreMoves(beads, [{ links: [[3, 9], [4, 10]] }])).toEqual({ tp: 1, predicted: 2, gold: 2 });
+    expect(scoreMoves(beads, [])).toEqual({ tp: 0, predicted: 2, gold: 0 });
   });
 });

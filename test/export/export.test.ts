@@ -18,7 +18,7 @@ import { alignment, document } from './fixture.js';
 describe('json', () => {
   it('follows the contract: documents with offsets, model, pairs in order', () => {
     const value = JSON.parse(toJson(alignment));
-    expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs']);
+    expect(Object.keys(value)).toEqual(['source', 'target', 'model', 'pairs', 'moves']);
     expect(value.source).toMatchObject({ path: 'a.en.txt', lang: 'en' });
     expect(value.source.sentences[1]).toEqual({
       text: 'He said "no", then <left> & went.',

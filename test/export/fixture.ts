@@ -41,3 +41,28 @@ export const alignment: Alignment = {
     { source: [3, 4], target: [3], status: 'aligned', score: 0.6, differences: [] },
   ],
 };
+
+/**
+ * An alignment with a moved passage: source sentence 1 stands at target position 2, its translation; each keeps
+ * its omitted or added pair, marked with the move.
+ */
+export const movedAlignment: Alignment = {
+  source: document('m.en.txt', 'en', ['The minister arrived.', 'Police said the road was closed.', 'Talks began at noon.']),
+  target: document('m.id.txt', 'id', ['Menteri tiba.', 'Perundingan dimulai siang hari.', 'Polisi mengatakan jalan ditutup.']),
+  model: 'test',
+  pairs: [
+    { source: [0], target: [0], status: 'aligned', score: 0.9, differences: [] },
+    { source: [1], target: [], status: 'omitted', score: 0.8, differences: [], move: 0 },
+    { source: [2], target: [1], status: 'aligned', score: 0.85, differences: [] },
+    { source: [], target: [2], status: 'added', score: 0.8, differences: [], move: 0 },
+  ],
+  moves: [
+    {
+      source: [1],
+      target: [2],
+      score: 0.88,
+      differences: [{ kind: 'name', source: 'Police', target: null, detail: 'only in source' }],
+      pairs: [{ source: [1], target: [2], score: 0.88 }],
+    },
+  ],
+};

@@ -126,7 +126,7 @@ const moved: AlignmentWithMoves = {
     { source: [2], target: [1], status: 'aligned', score: 0.93, differences: [] },
     { source: [], target: [2], status: 'added', score: 0.9, differences: [], move: 0 },
   ],
-  moves: [{ source: [0], target: [2], score: 0.88, differences: [{ kind: 'number', source: 'Five', target: 'Enam' }] }],
+  moves: [{ source: [0], target: [2], score: 0.88, differences: [{ kind: 'number', source: 'Five', target: 'Enam' }], pairs: [{ source: [0], target: [2], score: 0.88 }] }],
 };
 
 describe('moved passages', () => {

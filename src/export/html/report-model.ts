@@ -4,25 +4,17 @@
 import { markDifferences, type MarkedSegment, type Side } from '../../compare/spans.js';
 import { summarizeDifferences } from '../../compare/summary.js';
 import { cleanForDisplay, countPairs, pairFlags, sentenceTexts, type PairCounts, type PairFlag } from '../../review.js';
-import type { Alignment, Difference, Document, Lang, PairStatus, SentencePair } from '../../types.js';
+import type { Alignment, Difference, Document, Lang, MovedPassage, PairStatus, SentencePair } from '../../types.js';
 import type { MultiAlignment, VersionCell } from '../../versions.js';
 import { pairLabel } from '../pair-text.js';
 import { versionLabels } from '../versions.js';
 
 /** A moved passage, as the JSON contract lists it: its halves stay omitted and added pairs marked `"move": N`. */
-export interface Move {
-  readonly source: readonly number[];
-  readonly target: readonly number[];
-  readonly score: number;
-  readonly differences: readonly Difference[];
-}
+export type Move = MovedPassage;
 
 /** An alignment that may carry moved passages (pairs with `move`, a top-level `moves` list); the report links them
  * wherever the data has them. */
-export type AlignmentWithMoves = Omit<Alignment, 'pairs'> & {
-  readonly pairs: readonly (SentencePair & { readonly move?: number })[];
-  readonly moves?: readonly Move[];
-};
+export type AlignmentWithMoves = Alignment;
 
 export type RowFlag = PairFlag | 'moved';
 

@@ -1,0 +1,110 @@
+/**
+ * Fits the phrase finder's weights (PHRASE_WEIGHTS and PHRASE_THRESHOLD in src/compare/phrases.ts) on dev-raw:
+ * clause deletions planted with one seed are the positives (on each planted pair, the candidate that lost the
+ * most counterparts), every candidate of the untouched pairs a negative; a logistic regression with the two
+ * classes weighed alike, then the lowest threshold at which at most MAX_FLAGGED of the untouched pairs are
+ * flagged. Prints the weights to paste, and the detection that `npm run bench` will show (its own seed).
+ *
+ *     npm run build && node dist/bench/fit-phrases.js [DEV_RAW_DIR]
+ */
+import { resolve } from 'node:path';
+import type { CompareOptions } from '../compare/find-differences.js';
+import { phraseCandidates, phraseFeatures, type PhraseCandidate } from '../compare/phrases.js';
+import { tokenised } from '../compare/tokens.js';
+import { DEFAULT_MODEL } from '../embed/model-registry.js';
+import { embedWordVectors } from '../word-vectors.js';
+import { PLANT_SEED, readDevRawPairs } from './differences.js';
+import { plantChanges, type PlantedChange, type TextPair } from './plant-changes.js';
+
+/** Planted with another seed than the bench's, so the bench measures plants the fit never saw. */
+const FIT_SEED = 7;
+const PLANTS = 300;
+/** Share of untouched pairs the finder may flag (the issue's target for this kind). */
+const MAX_FLAGGED = 0.04;
+const ITERATIONS = 3000;
+const LEARNING_RATE = 2;
+const L2 = 1e-4;
+
+type Candidates = { source: PhraseCandidate[]; target: PhraseCandidate[] };
+
+function candidatesOf(pair: TextPair, options: CompareOptions): Candidates {
+  return phraseCandidates(tokenised(pair.en), tokenised(pair.id), options);
+}
+
+/** The side on which a planted deletion leaves a phrase without counterpart: the side that was not edited. */
+function keptSide(change: PlantedChange): keyof Candidates {
+  return change.side === 'id' ? 'source' : 'target';
+}
+
+/** The candidate of the kept side that lost the most counterparts to the deletion. */
+function positive(planted: Candidates, untouched: Candidates, change: PlantedChange): PhraseCandidate | undefined {
+  const side = keptSide(change);
+  let chosen: PhraseCandidate | undefined;
+  let most = 0;
+  for (const candidate of planted[side]) {
+    const before = untouched[side].find((other) => other.surface === candidate.surface)?.unmatchedWords ?? 0;
+    if (candidate.unmatchedWords - before > most) {
+      most = candidate.unmatchedWords - before;
+      chosen = candidate;
+    }
+  }
+  return chosen;
+}
+
+function fit(positives: readonly number[][], negatives: readonly number[][]): number[] {
+  const weights = new Array<number>(positives[0]!.length).fill(0);
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    const gradient = new Array<number>(weights.length).fill(0);
+    for (const [rows, label] of [[positives, 1], [negatives, 0]] as const) {
+      for (const row of rows) {
+        const p = 1 / (1 + Math.exp(-row.reduce((sum, value, k) => sum + value * weights[k]!, 0)));
+        for (let k = 0; k < weights.length; k++) gradient[k]! += ((p - label) * row[k]!) / rows.length;
+      }
+    }
+    for (let k = 0; k < weights.length; k++) weights[k]! -= LEARNING_RATE * gradient[k]! + L2 * weights[k]!;
+  }
+  return weights.map((weight) => Number(weight.toFixed(2)));
+}
+
+function detection(changes: readonly PlantedChange[], untouched: readonly Candidates[], options: CompareOptions, passes: (c: PhraseCandidate) => boolean): number {
+  let found = 0;
+  for (const change of changes) {
+    const side = keptSide(change);
+    const before = new Set(untouched[change.pair]![side].filter(passes).map((c) => c.surface));
+    if (candidatesOf(change, options)[side].some((c) => passes(c) && !before.has(c.surface))) found++;
+  }
+  return found / changes.length;
+}
+
+async function main(): Promise<void> {
+  const devRaw = resolve(process.argv[2] ?? '../shared/corpora/dev-raw');
+  const pairs = readDevRawPairs(devRaw);
+  const { createEmbedder } = await import('../embed/index.js');
+  const wordVectors = await embedWordVectors(await createEmbedder(DEFAULT_MODEL), pairs.flatMap((pair) => [pair.en, pair.id]));
+  const options: CompareOptions = { sourceLang: 'en', targetLang: 'id', ...(wordVectors && { wordVectors }) };
+  const untouched = pairs.map((pair) => candidatesOf(pair, options));
+  const clauses = (seed: number) => plantChanges(pairs, { seed, perKind: PLANTS }).filter((change) => change.kind === 'phrase');
+  const positives: number[][] = [];
+  for (const change of clauses(FIT_SEED)) {
+    const chosen = positive(candidatesOf(change, options), untouched[change.pair]!, change);
+    if (chosen) positives.push(phraseFeatures(chosen));
+  }
+  const negatives = untouched.flatMap((c) => [...c.source, ...c.target].map(phraseFeatures));
+  const weights = fit(positives, negatives);
+  const score = (c: PhraseCandidate) => phraseFeatures(c).reduce((sum, value, k) => sum + value * weights[k]!, 0);
+  // Each untouched pair is flagged from its best candidate's score: the threshold is a quantile of those.
+  const best = untouched.map((c) => Math.max(-Infinity, ...[...c.source, ...c.target].map(score))).sort((a, b) => b - a);
+  // Just above the best score of the first pair past the allowance, to two decimals.
+  const threshold = (Math.floor(100 * (best[Math.floor(MAX_FLAGGED * pairs.length)] ?? 0)) + 1) / 100;
+  const passes = (c: PhraseCandidate) => score(c) >= threshold;
+  const flagged = best.filter((value) => value >= threshold).length / pairs.length;
+  console.log(`${positives.length} positives, ${negatives.length} negatives`);
+  console.log(`PHRASE_WEIGHTS = [${weights.join(', ')}]`);
+  console.log(`PHRASE_THRESHOLD = ${threshold}`);
+  console.log(
+    `untouched pairs flagged ${(100 * flagged).toFixed(1)}%; planted clauses found: fit seed ${(100 * detection(clauses(FIT_SEED), untouched, options, passes)).toFixed(1)}%, ` +
+      `bench seed ${(100 * detection(clauses(PLANT_SEED), untouched, options, passes)).toFixed(1)}%`,
+  );
+}
+
+await main();

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findDifferences, type WordVectors } from '../../src/compare/index.js';
+
+/**
+ * Word vectors where a word and its translation share one dimension, and every other word has a dimension of its
+ * own: what the bundled model's vectors look like, made exact.
+ */
+function toyVectors(translations: readonly (readonly string[])[]): WordVectors {
+  const vectors = new Map<string, Float32Array>();
+  const dimension = 64;
+  let free = translations.length;
+  translations.forEach((words, concept) => {
+    for (const word of words) vectors.set(word, Float32Array.from({ length: dimension }, (_, k) => (k === concept ? 1 : 0)));
+  });
+  return {
+    vector(word) {
+      if (!vectors.has(word)) vectors.set(word, Float32Array.from({ length: dimension }, (_, k) => (k === free % dimension ? 1 : 0)));
+      free++;
+      return vectors.get(word);
+    },
+  };
+}
+
+const wordVectors = toyVectors([
+  ['nearly', 'hampir'], ['half', 'setengah'], ['country', 'negara'], ['people', 'penduduk'], ['access', 'akses'],
+  ['million', 'juta'], ['report', 'laporan'], ['according', 'menurut'], ['spokesman', 'juru'], ['said', 'kata'],
+  ['the', 'itu'], ['police', 'polisi'], ['arrested', 'menangkap'], ['three', 'tiga'], ['men', 'pria'], ['in', 'di'],
+  ['on', 'pada'], ['monday', 'senin'],
+]);
+const EN_ID = { sourceLang: 'en', targetLang: 'id', wordVectors } as const;
+
+function phrases(source: string, target: string, options: Parameters<typeof findDifferences>[2] = EN_ID) {
+  return findDifferences(source, target, options).filter((d) => d.kind === 'omission' || d.kind === 'addition');
+}
+
+describe('dropped and added phrases', () => {
+  it.each<[string, string, string, object[]]>([
+    [
+      'a dropped attribution',
+      "According to an AFP report, nearly half of the country's 37 million people have internet access.",
+      'Hampir setengah dari 37 juta penduduk negara itu memiliki akses internet.',
+      [{ kind: 'omission', source: 'According to an AFP report', target: null, detail: 'only in source' }],
+    ],
+    [
+      'a faithful translation',
+      "Nearly half of the country's 37 million people have internet access.",
+      'Hampir setengah dari 37 juta penduduk negara itu memiliki akses internet.',
+      [],
+    ],
+    [
+      'a dropped "said" clause',
+      'The police arrested three men in Jakarta on Monday, a police spokesman said.',
+      'Polisi menangkap tiga pria di Jakarta pada Senin.',
+      [{ kind: 'omission', source: 'a police spokesman said', target: null, detail: 'only in source' }],
+    ],
+    [
+      'an added attribution',
+      'The police arrested three men in Jakarta on Monday.',
+      'Polisi menangkap tiga pria di Jakarta pada Senin, kata juru bicara polisi.',
+      [{ kind: 'addition', source: null, target: 'kata juru bicara polisi', detail: 'only in target' }],
+    ],
+  ])('%s', (_, source, target, expected) => {
+    expect(phrases(source, target)).toEqual(expected);
+  });
+
+  it('looks for none without word vectors: spelling alone cannot tell a dropped clause from a free translation', () => {
+    expect(
+      phrases('The police arrested three men in Jakarta on Monday, a police spokesman said.', 'Polisi menangkap tiga pria di Jakarta pada Senin.', {
+        sourceLang: 'en',
+        targetLang: 'id',
+      }),
+    ).toEqual([]);
+  });
+});
