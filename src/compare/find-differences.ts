@@ -29,7 +29,7 @@ export function findDifferences(sourceText: string, targetText: string, options:
   const targetDates = findDates(target);
   return withoutRepeats([
     ...numberDifferences(source, target, options, sourceDates, targetDates),
-    ...nameDifferences(source, target),
+    ...nameDifferences(source, target, options.wordVectors),
     ...dateDifferences(sourceDates, targetDates),
     ...quoteDifferences(sourceText, targetText),
     ...negationDifferences(source, target, options),

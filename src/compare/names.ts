@@ -20,6 +20,8 @@ import {
 } from './name-lexicon.js';
 import { fold, isCapitalised, tokenised, tokenize, touches, type Token, type Tokenised } from './tokens.js';
 import { isAlsoOrdinaryWord, isKnownName, isOrdinaryWord } from './word-case.js';
+import type { WordVectors } from './options.js';
+import { areTranslations } from './phrases.js';
 
 export interface NameWord {
   /** As written, possessive removed (Tesla's -> Tesla). */
@@ -266,9 +268,11 @@ interface Haystack {
   readonly phrase: string;
   /** Whether some alias of a name group occurs in it, by group index, as looked up. */
   readonly groups: Map<number, boolean>;
+  /** The model's word vectors (none without a model), to tell a word translated from a word dropped. */
+  readonly vectors: WordVectors | undefined;
 }
 
-function haystack({ tokens }: Tokenised): Haystack {
+function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Haystack {
   const words = new Set<string>();
   const acronyms = new Set<string>();
   const capitalised = new Set<string>();
@@ -294,6 +298,7 @@ function haystack({ tokens }: Tokenised): Haystack {
     capitalised,
     phrase: ` ${folded.join(' ')} `,
     groups: new Map(),
+    vectors,
   };
 }
 
@@ -476,24 +481,33 @@ function missingFrom(mentions: readonly NameMention[], hay: Haystack): Missing {
       continue;
     }
     // One word of a name dropped while the rest matches ("said Hamdan bin Musaileh" / "kata Hamdan bin"), unless
-    // it is an acronym repeating the name, a place or people, a word of the language a translation may render
-    // (Stadion, Terbuka), or a given name before the surname the other side keeps (Jimmy Carter / Carter).
+    // it is an acronym repeating the name, a place or people, or a word of the language a translation may render
+    // (Stadion, Terbuka). Before the part the other side keeps stand given names (Jimmy Carter / Carter: reported)
+    // and titles or peoples (Briton Andy Murray / petenis Inggris Andy Murray, Syeikh Hasina / Hasina): a word
+    // there counts as dropped only when the model's word vectors find no translation of it on the other side;
+    // without them, none does.
     const firstKept = mention.content.find((word) => !match.missing.includes(word))!;
     const keepsSurname = !match.missing.includes(mention.content.at(-1)!);
     const dropped = match.missing.filter(
       (word) =>
         !word.isAcronym && !isAlsoOrdinaryWord(word.folded) && !PLACE_WORDS.has(word.folded) && !DEMONYMS.has(word.folded) &&
-        !(keepsSurname && word.start < firstKept.start),
+        !(keepsSurname && word.start < firstKept.start && (hay.vectors === undefined || isTranslated(word, hay, hay.vectors))),
     );
     if (dropped.length > 0) missing.words.push({ mention, words: dropped });
   }
   return missing;
 }
 
+/** Whether some word of the haystack translates the word, by the model's word vectors. */
+function isTranslated(word: NameWord, hay: Haystack, vectors: WordVectors): boolean {
+  for (const other of hay.words) if (areTranslations(vectors, word.folded, other)) return true;
+  return false;
+}
+
 /** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
-export function nameDifferences(source: Tokenised, target: Tokenised): Difference[] {
-  const inTarget = missingFrom(findNames(source), haystack(target));
-  const inSource = missingFrom(findNames(target), haystack(source));
+export function nameDifferences(source: Tokenised, target: Tokenised, vectors?: WordVectors): Difference[] {
+  const inTarget = missingFrom(findNames(source), haystack(target, vectors));
+  const inSource = missingFrom(findNames(target), haystack(source, vectors));
   let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m));
   let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).

@@ -136,6 +136,13 @@ function unitOf(vector: Float32Array): Float32Array {
   return unit;
 }
 
+/** Whether two folded words translate each other by the model's word vectors (cosine at least WORD_MATCH). */
+export function areTranslations(vectors: WordVectors, a: string, b: string): boolean {
+  const u = vectors.vector(a);
+  const v = vectors.vector(b);
+  return u !== undefined && v !== undefined && dot(unitOf(u), unitOf(v)) >= WORD_MATCH;
+}
+
 function addTo(sum: Float64Array, vector: Float32Array, sign = 1): void {
   for (let k = 0; k < sum.length; k++) sum[k]! += sign * vector[k]!;
 }

@@ -1,3 +1,4 @@
+import { movedPairOf } from '../moved-passages.js';
 import type { Alignment, Difference, SentencePair } from '../types.js';
 
 /** The sentences of one side of a pair, joined with a space (a merge shows as one text). */
@@ -26,10 +27,8 @@ export interface ShownPair {
  * row at each of its two positions names the other position and its text.
  */
 export function shownPair(alignment: Alignment, pair: SentencePair): ShownPair {
+  const moved = movedPairOf(alignment, pair);
   const move = pair.move === undefined ? undefined : alignment.moves?.[pair.move];
-  const own = pair.source[0] ?? pair.target[0];
-  const side = pair.source.length > 0 ? 'source' : 'target';
-  const moved = move?.pairs.find((candidate) => candidate[side].includes(own!));
   if (move === undefined || moved === undefined) return pair;
   return { source: moved.source, target: moved.target, score: moved.score, differences: move.differences };
 }

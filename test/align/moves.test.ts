@@ -66,6 +66,18 @@ describe('findMoves', () => {
     expect(findMoves(beads, costs(translations))).toHaveLength(count);
   });
 
+  it('keeps in the move a weaker pair between two good ones, cheaper than leaving it unaligned: one move', () => {
+    const base = costs([[2, 7], [3, 8], [4, 9]]);
+    const weakMiddle = (cost: number): MoveCosts => {
+      const unitCost = (i: number, j: number, a: number, b: number) => (i === 3 && j === 8 && a === 1 && b === 1 ? cost : base.unitCost(i, j, a, b));
+      return { ...base, unitCost, beadCost: (i, j, a, b) => (a === 0 || b === 0 ? 0.4 * (a + b) : unitCost(i, j, a, b) * ((a + b) / 2) + 0.4 * Math.max(0, a + b - 2)) };
+    };
+    // 0.75 a sentence: above what a pair alone may cost in a move (0.7), below the boundary (0.8).
+    expect(findMoves(MOVED, weakMiddle(0.75)).map(({ source, target }) => [source, target])).toEqual([[[2, 3, 4], [7, 8, 9]]]);
+    // Dearer than leaving the two sentences unaligned, it cuts the block in two.
+    expect(findMoves(MOVED, weakMiddle(0.9)).map(({ source, target }) => [source, target])).toEqual([[[2], [7]], [[4], [9]]]);
+  });
+
   it('uses no sentence in two moves', () => {
     const beads = path([[[0], []], [[1], [0]], [[2], [1]], [[3], [2]], [[4], [3]], [[5], [4]], [[], [5]], [[], [6]]]);
     const moves = findMoves(beads, costs([[0, 5], [0, 6]]));

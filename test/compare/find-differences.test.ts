@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDifferences, summarizeDifferences } from '../../src/compare/index.js';
 import type { Difference } from '../../src/types.js';
+import { toyVectors } from './toy-vectors.js';
 
 const EN_ID = { sourceLang: 'en', targetLang: 'id' } as const;
 
@@ -154,5 +155,19 @@ describe('summarizeDifferences', () => {
     [[{ kind: 'quote', source: null, target: 'two\nlines' }], 'quote: — ≠ two lines'],
   ])('%j', (differences, summary) => {
     expect(summarizeDifferences(differences)).toBe(summary);
+  });
+});
+
+describe('a word dropped before the part of a name the other side keeps, with the model\'s word vectors', () => {
+  const options = { ...EN_ID, wordVectors: toyVectors([['briton', 'inggris'], ['frenchman', 'prancis'], ['said', 'berkata']]) };
+  it.each([
+    // A given name dropped is reported (without word vectors it passes for style, above).
+    ['Prime Minister Tony Blair said so.', 'Perdana Menteri Blair berkata demikian.', 'name: Tony ≠ —'],
+    ['Federer lost to Andy Murray.', 'Federer kalah dari Murray.', 'name: Andy ≠ —'],
+    // A title or people the other side translates is not dropped.
+    ['Federer lost to Briton Andy Murray.', 'Federer kalah dari petenis Inggris Andy Murray.', ''],
+    ['He beat Frenchman Sebastien Grosjean.', 'Dia mengalahkan petenis Prancis Sebastien Grosjean.', ''],
+  ])('%s | %s', (source, target, summary) => {
+    expect(summarizeDifferences(findDifferences(source, target, options))).toBe(summary);
   });
 });

@@ -4,6 +4,7 @@ import { toCsv } from '../../src/export/csv.js';
 import { toJson } from '../../src/export/json.js';
 import { toText } from '../../src/export/text.js';
 import { toTmx } from '../../src/export/tmx.js';
+import { otherHalf } from '../../src/moved-passages.js';
 import { alignment, movedAlignment } from './fixture.js';
 
 describe('moved passages in the outputs', () => {
@@ -48,5 +49,20 @@ describe('moved passages in the outputs', () => {
     const tmx = toTmx(movedAlignment, new Date('2024-01-01T00:00:00Z'));
     expect(tmx.match(/<tu>/g)).toHaveLength(3);
     expect(tmx).toContain('<seg>Police said the road was closed.</seg>');
+  });
+});
+
+describe('otherHalf', () => {
+  it.each<[string, number, number | undefined]>([
+    ['from the omitted half to the added one', 1, 3],
+    ['from the added half back', 3, 1],
+    ['nothing for a pair in place', 0, undefined],
+    ['nothing past the end', 9, undefined],
+  ])('%s', (_, index, expected) => {
+    expect(otherHalf(movedAlignment, index)).toBe(expected);
+  });
+
+  it('nothing in an alignment without moves', () => {
+    expect(alignment.pairs.map((_, index) => otherHalf(alignment, index)).filter((index) => index !== undefined)).toEqual([]);
   });
 });
