@@ -14,6 +14,7 @@ import { benchMoves } from './bench/moves.js';
 import { benchSpeed } from './bench/speed.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from './pipeline.js';
 import { benchBatch } from './bench/batch.js';
+import { benchUi } from './bench/ui.js';
 
 async function benchEval(model: string, casesDir: string): Promise<void> {
   const report = await runEval(casesDir, await resolveEmbedder(model));
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   await benchSpeed(casesDir);
   console.log('\n## HTML report');
   benchHtml();
+  console.log('\n## review UI');
+  await benchUi();
   console.log('\n## the score (calibrated probability that a bead is right)');
   await benchScore(models);
   if (existsSync(casesDir)) {

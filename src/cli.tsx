@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 /**
  * The `selaras` entry point: parse arguments, run one command, map errors to a one-line message and an exit code.
- * Nothing below calls process.exit(): Ink must get the chance to restore the terminal. The one exception is here, in
- * the UI branches, after the UI has closed, when the user quit while an alignment was still loading.
+ * Nothing calls process.exit(): Ink must get the chance to restore the terminal, and the UI's alignment runs on a
+ * worker thread that quitting ends at once, so the process ends by itself.
  */
 import { readFileSync } from 'node:fs';
-import { parseCommand, USAGE, type Command, type Format } from './args.js';
+import { COMMAND_HELP, parseCommand, USAGE, type Command, type Format } from './args.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
 import { alignmentName, toCsv } from './export/csv.js';
-import { toJson, toJsonLine } from './export/json.js';
-import { toText } from './export/text.js';
-import { toTmx } from './export/tmx.js';
-import { toVecalign } from './export/vecalign.js';
+import { DEFAULT_TEXT_WIDTH, formatOfPath, writeAlignment, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
+import { progressCounts } from './progress-text.js';
 import type { Alignment, ProgressEvent } from './types.js';
+import { poolJudge } from './worker/edit-judge.js';
+import { AlignmentPool } from './worker/pool.js';
 
 // Commands and formats load what only they need when they run (batch, eval, the HTML report, three versions'
 // writers): importing all of them took a fifth of a second of every run's start-up.
@@ -32,25 +32,13 @@ function version(): string {
   return pkg.version;
 }
 
-export async function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean): Promise<string> {
-  switch (format) {
-    case 'json':
-      return toJson(alignment);
-    case 'jsonl':
-      return toJsonLine(alignment, alignmentName(alignment));
-    case 'csv':
-      return toCsv(alignment, { bom });
-    case 'tmx':
-      return toTmx(alignment);
-    case 'vecalign':
-      return toVecalign(alignment);
-    case 'text':
-      return toText(alignment, process.stdout.columns || 100);
-    case 'html': {
-      const { toHtml } = await import('./export/html/page.js');
-      return toHtml(alignment, { generated: new Date() });
-    }
-  }
+/** The alignment in a headless format, through the one format table (export/formats.ts). */
+export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'moses'>, bom: boolean, reviewedOnly = false): Promise<Written> {
+  return writeAlignment(alignment, format, { bom, width: process.stdout.columns || DEFAULT_TEXT_WIDTH, reviewedOnly });
+}
+
+function warn(warnings: readonly string[]): void {
+  for (const warning of warnings) process.stderr.write(`selaras: warning: ${warning}\n`);
 }
 
 /** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
@@ -72,11 +60,11 @@ function progressLine(): { update: (text: string) => void; done: () => void } {
 function describeProgress(event: ProgressEvent): string {
   switch (event.stage) {
     case 'load-model':
-      return `loading model ${event.model} ${event.done}/${event.total}`;
+      return `loading model ${event.model} ${progressCounts(event)}`;
     case 'embed':
-      return `embedding sentences ${event.done}/${event.total}`;
+      return `embedding sentences ${progressCounts(event)}`;
     case 'align':
-      return `aligning ${event.done}/${event.total}`;
+      return `aligning ${progressCounts(event)}`;
   }
 }
 
@@ -88,23 +76,23 @@ function bar(done: number, total: number, width = 30): string {
 async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): Promise<number> {
   const { multiToCsv, multiToJson, multiToText } = await import('./export/versions.js');
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
+  if (command.session !== undefined) throw new UsageError('--session reviews two files: selaras align SOURCE TARGET --session FILE.json');
   if (useTui) {
     if (command.out) await checkOutputPath(command.out, command.files);
     const { runVersionsTui } = await import('./ui/run-tui.js');
-    let isLoading = true;
-    const code = await runVersionsTui({
-      paths: command.files,
-      load: (onProgress) =>
-        alignVersions(command.files, { model: command.model, presplit: command.presplit, onProgress }).finally(() => {
-          isLoading = false;
-        }),
-      exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom }), DURABLE),
-      exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
-      exportPath: command.out,
-    });
-    // Quit while still loading: end now rather than when the alignment would have finished (see runAlign).
-    if (isLoading) process.exit(code);
-    return code;
+    // The alignment runs on a worker thread, so the UI stays live; quitting ends the worker at once.
+    const pool = new AlignmentPool({ size: 1 });
+    try {
+      return await runVersionsTui({
+        paths: command.files,
+        load: (onProgress) => pool.alignVersions({ files: command.files, model: command.model, presplit: command.presplit }, { onProgress }),
+        exportCsv: (multi, outPath) => writeFileAtomic(outPath, multiToCsv(multi, { bom: command.bom }), DURABLE),
+        exportPairCsv: (alignment, outPath) => writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
+        exportPath: command.out,
+      });
+    } finally {
+      await pool.terminate();
+    }
   }
   const format = command.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv' && format !== 'html') {
@@ -138,29 +126,9 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
     alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
-  if (useTui) {
-    if (command.out) await checkOutputPath(command.out, command.files);
-    const { runTui } = await import('./ui/run-tui.js');
-    let isLoading = true;
-    const code = await runTui({
-      sourcePath,
-      targetPath,
-      load: (onProgress) =>
-        load(onProgress).finally(() => {
-          isLoading = false;
-        }),
-      exportCsv: (alignment: Alignment, outPath: string) =>
-        writeFileAtomic(outPath, toCsv(alignment, { bom: command.bom }), DURABLE),
-      exportPath: command.out,
-    });
-    // With the one in runAlignVersions, the only process.exit of the program. runTui resolves only after Ink has
-    // unmounted and the terminal is restored (main screen back, raw mode off), so nothing is left half drawn. A user
-    // who quit while the files were still being read or the model loaded wants the shell back now, but that work
-    // cannot be cancelled and its pending I/O keeps Node running until it ends (minutes for a large model or
-    // document); exiting waits only for the file read or native call in flight. Writes to a terminal are
-    // synchronous, so nothing on screen is lost.
-    if (isLoading) process.exit(code);
-    return code;
+  if (useTui) return runReview(command, sourcePath, targetPath);
+  if (command.session !== undefined) {
+    throw new UsageError('--session opens the review UI (a terminal, or --format tui); to convert a session use selaras export SESSION.json');
   }
   const format = command.format ?? 'text';
   if (format === 'moses') {
@@ -180,16 +148,98 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    await output.write(await render(alignment, format, command.bom));
+    const written = await render(alignment, format, command.bom);
+    warn(written.warnings);
+    await output.write(written.text);
     return 0;
   });
 }
 
+/** `selaras export SESSION.json`: the saved alignment, edits and notes included, in another format; no realigning. */
+async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<number> {
+  return writeOutputOf(command.out, [command.session], async (output) => {
+    const { parseAlignmentJson } = await import('./session/session.js');
+    const { readFile } = await import('node:fs/promises');
+    const content = await readFile(command.session, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${command.session}: cannot read the session (${error.code ?? error.message}) — check the path`);
+    });
+    const { alignment } = parseAlignmentJson(content, command.session);
+    const written = await render(alignment, command.format, command.bom, command.reviewedOnly);
+    warn(written.warnings);
+    if (command.reviewedOnly && !alignment.pairs.some((pair) => pair.reviewed === true)) {
+      warn([`${command.session}: no pair is marked reviewed (r in the review UI marks one), so nothing but headers was written`]);
+    }
+    await output.write(written.text);
+    return 0;
+  });
+}
+
+/** The review UI of two files: aligned on a worker thread (the UI stays live, quitting ends the worker at once), or
+ * resumed from --session; `e` exports in the format of its file's extension, `w` writes the session, and edits ask
+ * the same worker's engine to score the pairs they make. */
+async function runReview(command: Extract<Command, { kind: 'align' }>, sourcePath: string, targetPath: string): Promise<number> {
+  if (command.out) await checkOutputPath(command.out, command.files);
+  if (command.session !== undefined) await checkOutputPath(command.session, command.files);
+  const [{ runTui, defaultSessionPath }, { openReview }, { hashInputs, sessionJson }] = await Promise.all([
+    import('./ui/run-tui.js'),
+    import('./session/open-review.js'),
+    import('./session/session.js'),
+  ]);
+  const pool = new AlignmentPool({ size: 1 });
+  const sessionPath = command.session ?? defaultSessionPath(sourcePath, targetPath);
+  let opened: Awaited<ReturnType<typeof openReview>> | undefined;
+  try {
+    return await runTui({
+      sourcePath,
+      targetPath,
+      load: async (onProgress) => {
+        opened = await openReview({
+          sourcePath,
+          targetPath,
+          presplit: command.presplit,
+          ...(command.session === undefined ? {} : { sessionPath: command.session }),
+          align: () => pool.align({ files: [sourcePath, targetPath], model: command.model, presplit: command.presplit }, { onProgress }),
+        });
+        return opened;
+      },
+      exportPath: command.out,
+      exportAlignment: async (alignment, outPath) => {
+        const written = await writeAlignment(alignment, formatOfPath(outPath) ?? 'csv', { bom: command.bom, width: DEFAULT_TEXT_WIDTH });
+        await writeFileAtomic(outPath, written.text, DURABLE);
+        return written.warnings;
+      },
+      session: {
+        path: sessionPath,
+        write: async (alignment, history) => {
+          const hashes = opened?.hashes ?? (await hashInputs(sourcePath, targetPath));
+          await writeFileAtomic(sessionPath, sessionJson(alignment, hashes, { presplit: command.presplit }, history), DURABLE);
+        },
+      },
+      judge: poolJudge(pool, () => opened?.alignment ?? missingAlignment(), { model: command.model }),
+    });
+  } finally {
+    await pool.terminate();
+  }
+}
+
+function missingAlignment(): never {
+  throw new Error('the alignment is not loaded yet');
+}
+
 async function runCommand(command: Command): Promise<number> {
   switch (command.kind) {
-    case 'help':
-      await writeStdout(`${USAGE}\n`);
+    case 'help': {
+      const text = command.topic === undefined ? USAGE : COMMAND_HELP[command.topic];
+      // `selaras` alone is a mistake: the help goes where errors go, with the usage exit code.
+      if (command.isMistake === true) {
+        process.stderr.write(`${text}\n`);
+        return 2;
+      }
+      await writeStdout(`${text}\n`);
       return 0;
+    }
+    case 'export':
+      return runExport(command);
     case 'version':
       await writeStdout(`${version()}\n`);
       return 0;

@@ -4,12 +4,15 @@
  */
 import {
   alignSentences,
+  judgeBeads,
+  similarityFor,
   DEFAULT_TUNING,
   maxSentences,
   EMBEDDING_MODEL_TUNING,
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
   type AlignTuning,
+  type BeadJudge,
 } from './align/align.js';
 import { collectMoves } from './align/moves.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
@@ -66,11 +69,27 @@ export function alignTexts(
   options: { sameLanguage?: boolean; onProgress?: ProgressListener } = {},
 ): Promise<AlignedBead[]> {
   const { onProgress } = options;
+  // The engine embeds overlaps of one to three sentences; a reader counts sentences, so its counts are scaled to them.
+  const sentences = sourceTexts.length + targetTexts.length;
   return alignSentences(sourceTexts, targetTexts, embedder, {
-    embed: (done, total) => onProgress?.({ stage: 'embed', done, total }),
+    embed: (done, total) => onProgress?.({ stage: 'embed', done: total > 0 ? Math.round((done / total) * sentences) : sentences, total: sentences }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
   });
+}
+
+/**
+ * The engine set up for two documents' sentences, with the tuning `alignTexts` uses, kept to judge the beads a
+ * reviewer makes: their scores, and merges split into single pairs (see align.ts `judgeBeads`).
+ */
+export async function createBeadJudge(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  embedder: Embedder,
+  options: { sameLanguage?: boolean } = {},
+): Promise<BeadJudge> {
+  const similarity = await similarityFor(sourceTexts, targetTexts, embedder);
+  return judgeBeads(similarity, sourceTexts, targetTexts, tuningFor(embedder, options.sameLanguage ?? false));
 }
 
 /** Refuse, before any embedding, documents too long to align within the engine's memory bound. */

@@ -39,7 +39,7 @@ describe('selaras align', () => {
   it.each([
     ['vecalign', /^\[0(, \d+)*\]:\[[\d, ]*\]:\d\.\d{6}$/m],
     ['tmx', /<tmx version="1.4">/],
-    ['csv', /^pair,source_index,target_index,source_text,target_text,status,score,differences,pair_index\r$/m],
+    ['csv', /^pair,source_index,target_index,source_text,target_text,status,score,differences,pair_index,note\r$/m],
     ['jsonl', /^\{"name":"corpus\/clubhouse\/jakarta-outlet\.en\.txt \| corpus\/clubhouse\/bulelengpost\.id\.txt","source":\{"path":[^\n]*\}\n$/],
   ])('prints %s', (format, pattern) => {
     const result = runCli(['align', EN, ID, '--format', format, ...LEXICAL]);

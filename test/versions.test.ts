@@ -66,10 +66,13 @@ describe('selaras align with three versions', () => {
       'bulelengpost.id.txt text',
       'bulelengpost.id.txt status',
       'bulelengpost.id.txt score',
+      // Each version's differences against the pivot, whole.
+      'bulelengpost.id.txt differences',
       'afp-reprint.en.txt index',
       'afp-reprint.en.txt text',
       'afp-reprint.en.txt status',
       'afp-reprint.en.txt score',
+      'afp-reprint.en.txt differences',
     ]);
     const pivotRows = rows.filter((r) => r['pivot_index'] !== '');
     expect(pivotRows.map((r) => Number(r['pivot_index']))).toEqual(pivotRows.map((_, k) => k));

@@ -14,8 +14,6 @@ export interface QuoteMention {
 
 /** Fewer words than this between quotation marks make a title or a scare quote, not speech. */
 const MIN_QUOTE_WORDS = 4;
-/** Words of a quote shown in a difference; the rest is elided. */
-const QUOTE_PREVIEW_WORDS = 8;
 
 const DOUBLE_MARKS = /["“”„«»]/gu;
 
@@ -49,21 +47,16 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 }
 
-function preview(text: string): string {
-  const words = text.split(/\s+/);
-  return words.length <= QUOTE_PREVIEW_WORDS ? text : `${words.slice(0, QUOTE_PREVIEW_WORDS).join(' ')}…`;
-}
-
 export function quoteDifferences(source: string, target: string): Difference[] {
   const differences: Difference[] = [];
   if (!hasQuoteMarks(target)) {
     for (const quote of findQuotes(source)) {
-      differences.push({ kind: 'quote', source: preview(quote.text), target: null, detail: 'quoted only in source' });
+      differences.push({ kind: 'quote', source: quote.text, target: null, detail: 'quoted only in source' });
     }
   }
   if (!hasQuoteMarks(source)) {
     for (const quote of findQuotes(target)) {
-      differences.push({ kind: 'quote', source: null, target: preview(quote.text), detail: 'quoted only in target' });
+      differences.push({ kind: 'quote', source: null, target: quote.text, detail: 'quoted only in target' });
     }
   }
   return differences;

@@ -19,9 +19,28 @@ export class StaleEditError extends Error {
   override readonly name = 'StaleEditError';
 }
 
+function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, k) => value === b[k]);
+}
+
+/** Whether two pairs are the same pair with the same marks: what an edit read back from a session file (a copy of the
+ * pairs it replaced) must find in place to apply. */
+export function samePair(a: SentencePair, b: SentencePair): boolean {
+  return (
+    a === b ||
+    (sameIndexes(a.source, b.source) &&
+      sameIndexes(a.target, b.target) &&
+      a.status === b.status &&
+      a.score === b.score &&
+      a.edited === b.edited &&
+      a.reviewed === b.reviewed &&
+      a.note === b.note)
+  );
+}
+
 export function applyEdit(pairs: readonly SentencePair[], edit: PairEdit): SentencePair[] {
   const { at, removed, inserted } = edit;
-  if (at < 0 || at + removed.length > pairs.length || removed.some((pair, k) => pairs[at + k] !== pair)) {
+  if (at < 0 || at + removed.length > pairs.length || removed.some((pair, k) => !samePair(pairs[at + k]!, pair))) {
     throw new StaleEditError(`the edit "${edit.label}" does not fit these pairs`);
   }
   return [...pairs.slice(0, at), ...inserted, ...pairs.slice(at + removed.length)];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import type { ProgressEvent } from '../types.js';
 import { EmbeddingCache, withEmbeddingCache } from './embedding-cache.js';
+import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './lexical.js';
 import type { Embedder } from './embedder.js';
 import { checkModelFolder, folderBytes, locateModel, modelSearchPath, packageModelsDir, type ModelFolder } from './model-folder.js';
 import { DEFAULT_MODEL, PULLABLE_MODELS, specFromConfig, type ModelSpec } from './model-registry.js';
@@ -141,6 +142,8 @@ export function formatModelList(models: readonly ModelInfo[]): string {
       m.folder,
     ]);
   }
+  // The model-free embedder needs no folder, but it is a model `--model` takes like the others.
+  rows.push([LEXICAL_MODEL_NAME, '-', String(createLexicalEmbedder().dimension), 'any (hashed character n-grams, no files)', '(built in)']);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const lines = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  '));
   const installed = new Set(models.map((m) => m.name));

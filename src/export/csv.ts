@@ -16,6 +16,8 @@ export const CSV_COLUMNS = [
   'score',
   'differences',
   'pair_index',
+  // The reviewer's note (the review UI's c), after the columns that were there first.
+  'note',
 ] as const;
 
 export interface CsvOptions {
@@ -47,6 +49,7 @@ export function csvRows(alignment: Alignment, pairName: string, indexes: readonl
       shown.score.toFixed(4),
       summarizeDifferences(shown.differences),
       String(index),
+      pair.note ?? '',
     ];
   });
 }

@@ -1,4 +1,4 @@
-import type { Alignment, Document } from '../types.js';
+import type { Alignment, Document, SentencePair } from '../types.js';
 
 export function documentJson(document: Document) {
   return {
@@ -11,7 +11,12 @@ export function documentJson(document: Document) {
 /** The pairs of the contract; `indexes` (0-based) picks some of them, in the order given. */
 export function pairsJson(alignment: Alignment, indexes?: readonly number[]) {
   const pairs = indexes ? indexes.map((index) => alignment.pairs[index]!) : alignment.pairs;
-  return pairs.map((pair) => ({
+  return pairs.map(pairJson);
+}
+
+/** One pair as the contract writes it. */
+export function pairJson(pair: SentencePair) {
+  return {
     source: pair.source,
     target: pair.target,
     status: pair.status,
@@ -19,7 +24,11 @@ export function pairsJson(alignment: Alignment, indexes?: readonly number[]) {
     differences: pair.differences,
     ...(pair.wordDiff ? { wordDiff: pair.wordDiff } : {}),
     ...(pair.move !== undefined ? { move: pair.move } : {}),
-  }));
+    // A reviewer's marks, present only when set, so an alignment nobody edited reads as it always did.
+    ...(pair.edited === true ? { edited: true } : {}),
+    ...(pair.reviewed === true ? { reviewed: true } : {}),
+    ...(pair.note !== undefined && pair.note.length > 0 ? { note: pair.note } : {}),
+  };
 }
 
 export function movesJson(alignment: Alignment) {

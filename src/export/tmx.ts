@@ -13,6 +13,26 @@ function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
+/** A CAT tool files each side of a unit under its language tag; with one tag for both, it would take the two
+ * versions for one. The target gets a private-use subtag of the same language (BCP 47 `-x-`). */
+export const SAME_LANGUAGE_TARGET_SUFFIX = '-x-target';
+
+/** The language tags of the two sides, distinct even when both files are in one language. */
+export function tmxLanguages(alignment: Pick<Alignment, 'source' | 'target'>): { readonly source: string; readonly target: string } {
+  const source = TMX_LANG[alignment.source.lang];
+  const target = TMX_LANG[alignment.target.lang];
+  return { source, target: target === source ? `${target}${SAME_LANGUAGE_TARGET_SUFFIX}` : target };
+}
+
+/** What a reader of the TMX should know: that the target's tag was made up, when both sides share a language. */
+export function tmxWarnings(alignment: Pick<Alignment, 'source' | 'target'>): string[] {
+  const tags = tmxLanguages(alignment);
+  if (!tags.target.endsWith(SAME_LANGUAGE_TARGET_SUFFIX)) return [];
+  return [
+    `both files are in one language (${tags.source}): the TMX tags the target side ${tags.target} so that a CAT tool keeps the two versions apart`,
+  ];
+}
+
 /** The TMX 1.4 header up to `<body>`; the creation date is left out when none is given (reproducible output). */
 export function tmxHeader(sourceLang: string, creationDate?: Date): string {
   const date = creationDate?.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -35,17 +55,22 @@ export const TMX_FOOTER = `  </body>\n</tmx>\n`;
  * unit came from).
  */
 export function tmxUnits(alignment: Alignment, indexes?: readonly number[], pairName?: string): string {
-  const sourceLang = TMX_LANG[alignment.source.lang];
-  const targetLang = TMX_LANG[alignment.target.lang];
+  const { source: sourceLang, target: targetLang } = tmxLanguages(alignment);
   const pairs = indexes ? indexes.map((index) => alignment.pairs[index]!) : alignment.pairs;
   const moves = [...new Set(pairs.flatMap((pair) => (pair.move === undefined ? [] : [pair.move])))].sort((a, b) => a - b);
   const movedPairs = moves.flatMap((move) => alignment.moves?.[move]?.pairs ?? []);
-  return [...pairs.filter((pair) => pair.status === 'aligned'), ...movedPairs]
+  const units: readonly { readonly source: readonly number[]; readonly target: readonly number[]; readonly score: number; readonly note?: string }[] = [
+    ...pairs.filter((pair) => pair.status === 'aligned'),
+    ...movedPairs,
+  ];
+  return units
     .map((pair) => {
       const source = escapeXml(sideText(alignment, pair, 'source'));
       const target = escapeXml(sideText(alignment, pair, 'target'));
       return [
         `    <tu>`,
+        // A reviewer's note (the review UI's c), where a CAT tool shows it.
+        ...(pair.note !== undefined && pair.note.length > 0 ? [`      <note>${escapeXml(pair.note)}</note>`] : []),
         ...(pairName === undefined ? [] : [`      <prop type="x-pair">${escapeXml(pairName)}</prop>`]),
         `      <prop type="x-score">${pair.score.toFixed(4)}</prop>`,
         `      <tuv xml:lang="${sourceLang}"><seg>${source}</seg></tuv>`,
@@ -57,7 +82,8 @@ export function tmxUnits(alignment: Alignment, indexes?: readonly number[], pair
     .join('');
 }
 
-/** A TMX 1.4 translation memory of the aligned pairs and the moved passages' pairs. */
-export function toTmx(alignment: Alignment, creationDate: Date = new Date()): string {
-  return tmxHeader(TMX_LANG[alignment.source.lang], creationDate) + tmxUnits(alignment) + TMX_FOOTER;
+/** A TMX 1.4 translation memory of the aligned pairs and the moved passages' pairs; a reviewer's note becomes the
+ * unit's <note>. */
+export function toTmx(alignment: Alignment, creationDate: Date = new Date(), indexes?: readonly number[]): string {
+  return tmxHeader(tmxLanguages(alignment).source, creationDate) + tmxUnits(alignment, indexes) + TMX_FOOTER;
 }

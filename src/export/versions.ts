@@ -2,12 +2,19 @@ import { basename } from 'node:path';
 import type { Document } from '../types.js';
 import type { MultiAlignment, VersionCell } from '../versions.js';
 import { documentJson, pairsJson } from './json.js';
+import { summarizeDifferences } from '../compare/index.js';
 import { formatCsv } from './csv.js';
 import { cleanForDisplay, stripTerminalControls } from '../text/display-text.js';
 import { wrapText } from './text.js';
 
 function cellText(document: Document, cell: VersionCell | null): string {
   return cell ? cell.sentences.map((j) => document.sentences[j]?.text ?? '').join(' ') : '';
+}
+
+/** What the version says differently from the pivot in this cell's pair, whole (once, on the first row of a merge). */
+function cellDifferences(multi: MultiAlignment, version: number, cell: VersionCell | null): string {
+  if (cell === null || cell.continued) return '';
+  return summarizeDifferences(multi.alignments[version]?.pairs[cell.pair]?.differences ?? []);
 }
 
 /** A short, unique label per file for column headers. */
@@ -32,7 +39,7 @@ export function multiToCsv(multi: MultiAlignment, options: { bom?: boolean } = {
   const header = [
     'pivot_index',
     `${pivotLabel} text`,
-    ...labels.flatMap((label) => [`${label} index`, `${label} text`, `${label} status`, `${label} score`]),
+    ...labels.flatMap((label) => [`${label} index`, `${label} text`, `${label} status`, `${label} score`, `${label} differences`]),
   ];
   const rows = multi.rows.map((row) => [
     row.pivot === null ? '' : String(row.pivot),
@@ -42,6 +49,7 @@ export function multiToCsv(multi: MultiAlignment, options: { bom?: boolean } = {
       cellText(multi.versions[v]!, cell),
       cell ? (cell.continued ? `${cell.status} (merged with the row above)` : cell.status) : '',
       cell ? cell.score.toFixed(4) : '',
+      cellDifferences(multi, v, cell),
     ]),
   ]);
   return formatCsv([header, ...rows], { bom: options.bom, header: false });
@@ -68,6 +76,8 @@ export function multiToText(multi: MultiAlignment, width = 100): string {
       if (row.pivot === null && !cell) return;
       const text = !cell || cell.sentences.length === 0 ? '(no counterpart)' : cell.continued ? '(same as above)' : cellText(multi.versions[v]!, cell);
       block(labels[v + 1]!, text);
+      const differences = cellDifferences(multi, v, cell);
+      if (differences !== '') block('', `differences: ${differences}`);
     });
     out.push('');
   }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /** Opens the review UI on a saved alignment (the JSON of `selaras align --format json`, with each document's
- * `text`), without running the pipeline: `node dist/ui/demo.js ALIGNMENT.json [--out FILE.csv]`.
+ * `text`), without running the pipeline: `node dist/ui/demo.js ALIGNMENT.json [--out FILE]`.
  * Used by the end-to-end test in a real terminal, and handy for working on the UI. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
-import type { Alignment, Difference, ProgressEvent } from '../types.js';
-import { runTui } from './run-tui.js';
+import { formatOfPath, writeAlignment } from '../export/formats.js';
+import type { Alignment, ProgressEvent } from '../types.js';
+import { runTui, type LoadedReview } from './run-tui.js';
 
 class DemoUsageError extends Error {}
 
@@ -39,46 +39,29 @@ async function readAlignment(file: string): Promise<Alignment> {
   return candidate as Alignment;
 }
 
-function describeDifference(difference: Difference): string {
-  return `${difference.kind}: ${difference.source ?? '-'} / ${difference.target ?? '-'}`;
-}
-
-/** A plain CSV of the pairs (the real exporter lives with the other writers). */
-async function writeDemoCsv(alignment: Alignment, outPath: string): Promise<void> {
-  const text = (sentences: Alignment['source']['sentences'], indexes: readonly number[]): string =>
-    indexes.map((index) => sentences[index]?.text ?? '').join(' ');
-  const rows = alignment.pairs.map((pair, index) => [
-    index + 1,
-    pair.status,
-    pair.score.toFixed(3),
-    pair.source.join(' '),
-    pair.target.join(' '),
-    text(alignment.source.sentences, pair.source),
-    text(alignment.target.sentences, pair.target),
-    pair.differences.map(describeDifference).join('; '),
-  ]);
-  const header = ['pair', 'status', 'score', 'source_sentences', 'target_sentences', 'source_text', 'target_text', 'differences'];
-  await writeFile(outPath, stringify([header, ...rows]), 'utf8');
-}
-
 async function main(): Promise<number> {
   const { file, out } = parseArgs(process.argv.slice(2));
   // A file that cannot be read ends on the review UI's error screen, as a failed alignment would.
   const alignment = await readAlignment(file).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const load = async (onProgress: (event: ProgressEvent) => void): Promise<Alignment> => {
+  const load = async (onProgress: (event: ProgressEvent) => void): Promise<LoadedReview> => {
     if (alignment instanceof Error) throw alignment;
     const total = alignment.source.sentences.length + alignment.target.sentences.length;
     for (let step = 1; step <= DEMO_PROGRESS_STEPS; step += 1) {
       onProgress({ stage: 'embed', done: Math.round((total * step) / DEMO_PROGRESS_STEPS), total });
       await new Promise((resolve) => setTimeout(resolve, DEMO_STEP_MS));
     }
-    return alignment;
+    return { alignment };
   };
   return runTui({
     sourcePath: alignment instanceof Error ? file : alignment.source.path,
     targetPath: alignment instanceof Error ? file : alignment.target.path,
     load,
-    exportCsv: writeDemoCsv,
+    // The format of the file's extension, as `selaras align` does.
+    exportAlignment: async (edited, outPath) => {
+      const written = await writeAlignment(edited, formatOfPath(outPath) ?? 'csv');
+      await writeFile(outPath, written.text, 'utf8');
+      return written.warnings;
+    },
     ...(out === undefined ? {} : { exportPath: out }),
   });
 }

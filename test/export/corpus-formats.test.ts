@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvRows, toCsv } from '../../src/export/csv.js';
+import { CSV_COLUMNS, csvRows, toCsv } from '../../src/export/csv.js';
 import { toJson, toJsonLine } from '../../src/export/json.js';
 import { mosesLines } from '../../src/export/moses.js';
 import { TMX_FOOTER, tmxHeader, tmxUnits, toTmx } from '../../src/export/tmx.js';
@@ -8,11 +8,12 @@ import type { Alignment } from '../../src/types.js';
 import { alignment } from './fixture.js';
 
 describe('csv pair_index', () => {
-  it('is the last column: the 0-based index of the row in the alignment, also for a subset of rows', () => {
+  it('follows the differences: the 0-based index of the row in the alignment, also for a subset of rows', () => {
     const rows = parse(toCsv(alignment), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r['pair_index'])).toEqual(['0', '1', '2', '3', '4']);
     expect(rows[0]!['pair']).toBe('a.en.txt | a.id.txt');
-    expect(csvRows(alignment, 'story', [1, 4]).map((row) => [row[0], row.at(-1)])).toEqual([
+    const at = CSV_COLUMNS.indexOf('pair_index');
+    expect(csvRows(alignment, 'story', [1, 4]).map((row) => [row[0], row[at]])).toEqual([
       ['story', '1'],
       ['story', '4'],
     ]);

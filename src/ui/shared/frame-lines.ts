@@ -1,5 +1,6 @@
 /** Lines every screen draws the same way: the counts, the footer, help sections, the progress, error and
  * too-small screens. Pure, like the screens' own line builders. */
+import { progressCounts } from '../../progress-text.js';
 import type { ProgressEvent } from '../../types.js';
 import type { KeyBinding } from './keys.js';
 import { keyLabel } from './keys.js';
@@ -8,6 +9,7 @@ import {
   displayWidth,
   lineWidth,
   padLine,
+  shortenMiddle,
   truncateLine,
   wrapSpans,
   type Line,
@@ -37,32 +39,45 @@ export function countSpans(counts: PairCounts, isShort: boolean): Span[] {
 }
 
 
-/** The footer: what and where on the left, then the status message, and key hints on the right when they fit. */
-export function composeFooter(left: readonly Span[], message: StatusMessage | null, hints: string, columns: number): Line {
-  const messageSpans: Span[] =
-    message === null ? [] : [{ text: '  ' }, { text: message.text, tone: message.tone === 'error' ? 'error' : 'aligned' }];
-  const hintWidth = displayWidth(hints);
-  const leftLine = [...left, ...messageSpans];
-  const room = columns - hintWidth - 1;
-  if (lineWidth(leftLine) <= room) {
-    return padLine([...padLine(leftLine, room + 1), { text: hints, tone: 'dim' }], columns);
+/** The message as spans, its file name shortened in the middle to fit `width` when it must. */
+function messageSpans(message: StatusMessage, width: number): Span[] {
+  let text = message.text;
+  if (displayWidth(text) > width && message.path !== undefined && text.includes(message.path)) {
+    const room = width - (displayWidth(text) - displayWidth(message.path));
+    text = text.replace(message.path, shortenMiddle(message.path, Math.max(8, room)));
   }
-  // Too narrow for everything: the message matters more than the hints.
-  return padLine(leftLine, columns);
+  return [{ text: '  ' }, { text, tone: message.tone === 'error' ? 'error' : 'aligned' }];
 }
 
+/** The footer: what and where on the left, then the status message, and key hints on the right when they fit. The
+ * message matters more than the hints, and all of it more than the middle of a long file name. */
+export function composeFooter(left: readonly Span[], message: StatusMessage | null, hints: string, columns: number): Line {
+  const hintWidth = displayWidth(hints);
+  const room = columns - hintWidth - 1;
+  const whole = message === null ? [...left] : [...left, ...messageSpans(message, Infinity)];
+  if (lineWidth(whole) <= room) return padLine([...padLine(whole, room + 1), { text: hints, tone: 'dim' }], columns);
+  const withoutHints = message === null ? [...left] : [...left, ...messageSpans(message, columns - lineWidth(left) - 2)];
+  return padLine(withoutHints, columns);
+}
 
 /** Width of the keys column of the help. */
-const HELP_KEYS_WIDTH = 22;
+const HELP_KEYS_WIDTH = 24;
+/** The indent of a binding line. */
+const HELP_INDENT = 2;
 
-function bindingLine<C>(binding: KeyBinding<C>, columns: number): Line {
+/** One binding: its keys, then what it does, wrapped under itself when the line is too narrow (the help scrolls,
+ * so nothing needs cutting). */
+function bindingLines<C>(binding: KeyBinding<C>, columns: number): Line[] {
   const keys = binding.keys.map(keyLabel).join(' ');
-  return padLine([{ text: '  ' }, ...padLine([{ text: keys, tone: 'heading' }], HELP_KEYS_WIDTH), { text: binding.help }], columns);
+  const textWidth = Math.max(10, columns - HELP_INDENT - HELP_KEYS_WIDTH);
+  return wrapSpans([{ text: binding.help }], textWidth).map((line, index) =>
+    padLine([{ text: ' '.repeat(HELP_INDENT) }, ...padLine(index === 0 ? [{ text: keys, tone: 'heading' }] : [], HELP_KEYS_WIDTH), ...line], columns),
+  );
 }
 
-/** A titled list of key bindings, one line each. */
+/** A titled list of key bindings. */
 export function helpSection<C>(title: string, bindings: readonly KeyBinding<C>[], columns: number): Line[] {
-  return [padLine([{ text: title, tone: 'dim' }], columns), ...bindings.map((binding) => bindingLine(binding, columns))];
+  return [padLine([{ text: title, tone: 'dim' }], columns), ...bindings.flatMap((binding) => bindingLines(binding, columns))];
 }
 
 
@@ -125,7 +140,7 @@ export function progressLinesFor(
     return lines;
   }
   const label = progress.stage === 'load-model' ? `${STAGE_LABELS[progress.stage]} ${progress.model}` : STAGE_LABELS[progress.stage];
-  const counts = `${progress.done}/${progress.total}`;
+  const counts = progressCounts(progress);
   const percent = progress.total > 0 ? `${Math.floor((100 * Math.min(progress.done, progress.total)) / progress.total)}%` : '';
   const barWidth = Math.max(5, Math.min(MAX_PROGRESS_BAR, columns - displayWidth(counts) - displayWidth(percent) - 6));
   lines.push(stageLine(label));

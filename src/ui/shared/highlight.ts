@@ -3,16 +3,52 @@
 import { surfaceRanges, type TextRange } from '../../compare/spans.js';
 import type { Span } from './layout.js';
 
-/** A case-insensitive literal matcher for the search box; null for an empty query. */
-export function queryPattern(query: string): RegExp | null {
-  if (query.length === 0) return null;
-  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+/** Marks a reader does not tell apart when searching: curly and straight quotes, primes, guillemets. */
+const FOLDED_QUOTES: Readonly<Record<string, string>> = {
+  '\u2018': "'", // ‘
+  '\u2019': "'", // ’
+  '\u201A': "'", // ‚
+  '\u201B': "'", // ‛
+  '\u2032': "'", // ′
+  '\u00B4': "'", // ´
+  '`': "'",
+  '\u201C': '"', // “
+  '\u201D': '"', // ”
+  '\u201E': '"', // „
+  '\u201F': '"', // ‟
+  '\u2033': '"', // ″
+  '\u00AB': '"', // «
+  '\u00BB': '"', // »
+};
+
+/**
+ * Text as search compares it: lower case, with quotation marks and apostrophes folded (' = ’, " = “ ”). Folding
+ * keeps every UTF-16 unit in place (a letter whose lower case is longer, such as İ, stays as it is), so a match in
+ * the folded text is at the same offsets in the original.
+ */
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const unit of text) {
+    const quote = FOLDED_QUOTES[unit];
+    if (quote !== undefined) {
+      out += quote;
+      continue;
+    }
+    const lower = unit.toLowerCase();
+    out += lower.length === unit.length ? lower : unit;
+  }
+  return out;
 }
 
-function queryRanges(text: string, query: string): TextRange[] {
-  const pattern = queryPattern(query);
-  if (pattern === null) return [];
-  return [...text.matchAll(pattern)].filter((match) => match[0].length > 0).map((match) => ({ start: match.index, end: match.index + match[0].length }));
+/** Where the (folded) query occurs in the text, as ranges of the original. */
+export function matchRanges(text: string, query: string, folded: string = foldForSearch(text)): TextRange[] {
+  const needle = foldForSearch(query);
+  const ranges: TextRange[] = [];
+  if (needle.length === 0) return ranges;
+  for (let start = folded.indexOf(needle); start !== -1; start = folded.indexOf(needle, start + needle.length)) {
+    ranges.push({ start, end: start + needle.length });
+  }
+  return ranges;
 }
 
 export interface HighlightOptions {
@@ -25,7 +61,7 @@ export interface HighlightOptions {
 /** The text as spans: search matches in the `match` tone, difference surfaces in the `difference` tone, the rest
  * plain. The spans' texts join to exactly `text`, so wrapping and widths do not change. */
 export function highlightText(text: string, options: HighlightOptions = {}): Span[] {
-  const matches = queryRanges(text, options.query ?? '');
+  const matches = matchRanges(text, options.query ?? '');
   const differences = surfaceRanges(text, options.surfaces ?? []);
   if (matches.length === 0 && differences.length === 0) return [{ text }];
   // The tone of each character: the later assignment wins, so matches are painted over differences.

@@ -25,6 +25,8 @@ export interface KeyBinding<C> {
   readonly command: C;
   /** One line for the `?` screen. */
   readonly help: string;
+  /** The `?` screen's section; bindings without one are listed last. */
+  readonly group?: string;
 }
 
 /** Ink's key object and input string as one name. */
@@ -76,6 +78,33 @@ export function keyLabel(name: KeyName): string {
 /** The keys that leave a screen opened from another one (the review opened from the versions overview). */
 export const BACK_KEYS: readonly KeyName[] = ['v'];
 
+/** A mouse report (SGR mode, `CSI < button ; column ; row M`), as Ink hands it over without its ESC. */
+export type MouseEvent =
+  | { readonly kind: 'wheel'; readonly direction: 1 | -1 }
+  /** A press of the left button at a screen line (0-based). */
+  | { readonly kind: 'click'; readonly line: number };
+
+/** Buttons of the SGR report: 0 the left button, 64/65 the wheel up/down (bit 5, 32, marks a drag). */
+const LEFT_BUTTON = 0;
+const WHEEL_UP = 64;
+const WHEEL_DOWN = 65;
+
+/** The mouse event an input is, or null for a key; releases and drags are null too (they select nothing). */
+export function mouseEventOf(input: string): MouseEvent | null {
+  const match = /^\u001B?\[<(\d+);(\d+);(\d+)([Mm])$/u.exec(input);
+  if (match === null) return null;
+  const button = Number(match[1]);
+  if (button === WHEEL_UP) return { kind: 'wheel', direction: -1 };
+  if (button === WHEEL_DOWN) return { kind: 'wheel', direction: 1 };
+  if (button === LEFT_BUTTON && match[4] === 'M') return { kind: 'click', line: Number(match[3]) - 1 };
+  return null;
+}
+
+/** Whether an input is a mouse report at all (so it is never taken for typed text). */
+export function isMouseReport(input: string): boolean {
+  return /^\u001B?\[<\d+;\d+;\d+[Mm]$/u.test(input);
+}
+
 /** One key of a run: the character and the key flags Ink would have reported for it alone. */
 export interface SplitKey {
   readonly input: string;
@@ -97,7 +126,7 @@ function splitKey(character: string): SplitKey {
 export function splitKeys(input: string, key: Partial<Key>): readonly SplitKey[] {
   // Esc and the next key in one read reach Ink as Alt+key; nothing is bound to Alt, so it is Esc, then the key.
   const isEscapeThenKey = key.meta === true && key.escape !== true && /^[^\u0000-\u001F\u007F]+$/u.test(input);
-  const isRun = [...input].length > 1 && !input.startsWith('\u001B');
+  const isRun = [...input].length > 1 && !input.startsWith('\u001B') && !isMouseReport(input);
   const keys: readonly SplitKey[] = isRun || isEscapeThenKey ? [...input].map(splitKey) : [{ input, key }];
   return isEscapeThenKey ? [{ input: '', key: { escape: true } }, ...keys] : keys;
 }

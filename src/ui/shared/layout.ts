@@ -122,6 +122,24 @@ function withEllipsis(line: Line, width: number): Line {
   return [...trimmed, withText(toneSource, ELLIPSIS)];
 }
 
+/** Text cut to `width` columns in the middle (`/home/ana/…/story.en.bulelengpost.csv`): the start says where, the
+ * end which file, and both matter more than what lies between. */
+export function shortenMiddle(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return takeColumns(text, Math.max(0, width)).head;
+  const tailWidth = Math.ceil((width - 1) / 2);
+  const head = takeColumns(text, width - 1 - tailWidth).head;
+  // The tail: the last graphemes that fit in tailWidth columns.
+  const clusters = [...graphemes.segment(text)].map((part) => part.segment);
+  let tail = '';
+  for (let k = clusters.length - 1; k >= 0; k -= 1) {
+    const candidate = clusters[k]! + tail;
+    if (displayWidth(candidate) > tailWidth) break;
+    tail = candidate;
+  }
+  return `${head}${ELLIPSIS}${tail}`;
+}
+
 /** Cut a line to `width` columns; a line that did not fit ends with an ellipsis. */
 export function truncateLine(line: Line, width: number): Line {
   if (width <= 0) return [];
@@ -228,37 +246,9 @@ export function clampLines(lines: readonly Line[], max: number, width: number): 
   return kept;
 }
 
-/** The list row: a cursor column, a one-character marker, the status, the score, then the two text panes. */
-export interface ListColumns {
-  readonly cursor: number;
-  readonly marker: number;
-  readonly status: number;
-  readonly score: number;
-  readonly source: number;
-  readonly target: number;
-}
-
-/** One space between cells; ` │ ` between the two text panes. */
+/** One space between cells; ` │ ` between two text panes. */
 export const CELL_GAP = 1;
 export const PANE_SEPARATOR = ' │ ';
-/** Wide enough for `omitted`, the longest status label; merges read `1-2`, `2-1`, `3-1`. */
-export const STATUS_WIDTH = 7;
-/** `score` heads the column; the values read `0.81`. */
-export const SCORE_WIDTH = 5;
-
-export function listColumns(columns: number): ListColumns {
-  const fixed = 1 + 1 + CELL_GAP + STATUS_WIDTH + CELL_GAP + SCORE_WIDTH + CELL_GAP + PANE_SEPARATOR.length;
-  const textWidth = Math.max(2, columns - fixed);
-  const source = Math.floor(textWidth / 2);
-  return { cursor: 1, marker: 1, status: STATUS_WIDTH, score: SCORE_WIDTH, source, target: textWidth - source };
-}
-
-/** Lines one pair takes in the list at this width. */
-export function rowHeight(sourceText: string, targetText: string, columns: ListColumns): number {
-  const sourceLines = sourceText.length === 0 ? 1 : wrapText(sourceText, columns.source).length;
-  const targetLines = targetText.length === 0 ? 1 : wrapText(targetText, columns.target).length;
-  return Math.min(MAX_ROW_LINES, Math.max(sourceLines, targetLines));
-}
 
 export interface ScreenLayout {
   readonly header: number;

@@ -4,9 +4,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApp, useInput, type Key } from 'ink';
 import type { ProgressEvent } from '../../types.js';
-import { Lines } from './components.js';
+import { Screen } from './screen.js';
 import { errorLines, progressLinesFor } from './frame-lines.js';
-import type { StatusMessage } from './status.js';
+import { failure, info, type StatusMessage } from './status.js';
 
 /** The load before it is ready: still running (with its latest progress), or failed. */
 export type NotReadyLoad =
@@ -37,7 +37,7 @@ export function NotReadyScreen({ paths, load, columns, onExit, isColorEnabled }:
   }
   return (
     <QuitOnKey exitCode={EXIT_LOAD_FAILED} onExit={onExit}>
-      <Lines lines={errorLines(load.message, columns)} isColorEnabled={isColorEnabled} />
+      <Screen lines={errorLines(load.message, columns)} isColorEnabled={isColorEnabled} />
     </QuitOnKey>
   );
 }
@@ -63,7 +63,7 @@ function LoadingScreen({ paths, progress, columns, isColorEnabled }: LoadingScre
       clearInterval(timer);
     };
   }, []);
-  return <Lines lines={progressLinesFor(paths, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
+  return <Screen lines={progressLinesFor(paths, progress, columns, clock)} isColorEnabled={isColorEnabled} />;
 }
 
 export function useQuit(onExit: ((exitCode: number) => void) | undefined): (exitCode: number) => void {
@@ -95,8 +95,15 @@ function QuitOnKey({ exitCode, onExit, children }: QuitOnKeyProps) {
   return <>{children}</>;
 }
 
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An export's failure, naming the user's file: the writer's own message usually does (see export/output-file.ts);
+ * one that does not is prefixed with it. */
+export function exportFailure(outPath: string, error: unknown): StatusMessage {
+  const text = errorText(error);
+  return failure(text.includes(outPath) ? `export failed: ${text}` : `export failed: ${outPath}: ${text}`, outPath);
 }
 
 /** Runs an export once at a time, saying in the status line that it started, and then how it went. */
@@ -106,11 +113,11 @@ export function useExport(show: (message: StatusMessage) => void): (write: () =>
     (write, outPath, done) => {
       if (isExporting.current) return;
       isExporting.current = true;
-      show({ text: `exporting to ${outPath}…`, tone: 'info' });
+      show(info(`exporting to ${outPath}…`, outPath));
       write()
         .then(
-          () => show({ text: done, tone: 'info' }),
-          (error: unknown) => show({ text: `export failed: ${errorText(error)}`, tone: 'error' }),
+          () => show(info(done, outPath)),
+          (error: unknown) => show(exportFailure(outPath, error)),
         )
         .finally(() => {
           isExporting.current = false;

@@ -57,3 +57,35 @@ export function isColorWanted(env: Readonly<Record<string, string | undefined>>)
   const noColor = env['NO_COLOR'];
   return noColor === undefined || noColor === '';
 }
+
+/** SGR codes of the colour names the tones use (the 16 basic colours every terminal has). */
+const FOREGROUND_CODES: Readonly<Record<string, number>> = {
+  black: 30,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  white: 37,
+};
+/** A background colour's code is its foreground code plus this. */
+const BACKGROUND_OFFSET = 10;
+
+/** The SGR sequence that sets a tone from a clean state: all attributes reset first, so spans never leak into each
+ * other (`\u001B[0;32;4m` for an underlined green). */
+export function toneSgr(tone: Tone | undefined, isSelected: boolean, isColorEnabled: boolean): string {
+  const style = toneStyle(tone, isColorEnabled);
+  const codes = [0];
+  if (style.bold === true) codes.push(1);
+  if (style.dimColor === true) codes.push(2);
+  if (style.italic === true) codes.push(3);
+  if (style.underline === true) codes.push(4);
+  if (isSelected) codes.push(7);
+  if (style.strikethrough === true) codes.push(9);
+  const foreground = style.color === undefined ? undefined : FOREGROUND_CODES[style.color];
+  if (foreground !== undefined) codes.push(foreground);
+  const background = style.backgroundColor === undefined ? undefined : FOREGROUND_CODES[style.backgroundColor];
+  if (background !== undefined) codes.push(background + BACKGROUND_OFFSET);
+  return `\u001B[${codes.join(';')}m`;
+}

@@ -2,14 +2,14 @@
  * review of the pivot and the chosen version (the review screen of app.tsx) one key away. Takes plain readonly
  * props and never touches `process`, like `App`. */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { Box, useInput, type Key } from 'ink';
+import { useInput, type Key } from 'ink';
 import type { Alignment } from '../../types.js';
 import type { MultiAlignment } from '../../versions.js';
-import { Lines, StyledLine } from '../shared/components.js';
 import { tooSmallLines } from '../shared/frame-lines.js';
-import { bodyRows, isTooSmall, type TerminalSize } from '../shared/layout.js';
+import { bodyRows, isTooSmall, type Line, type TerminalSize } from '../shared/layout.js';
 import { EXIT_OK, NotReadyScreen, useExport, useQuit, type KeyRouter, type NotReadyLoad } from '../shared/not-ready.js';
 import type { StatusMessage } from '../shared/status.js';
+import { Screen } from '../shared/screen.js';
 import { useTerminalSize } from '../shared/use-terminal-size.js';
 import {
   overviewColumnHeaderLine,
@@ -185,18 +185,17 @@ export interface OverviewViewProps {
   readonly isColorEnabled: boolean;
 }
 
-/** One frame of the versions overview. */
-export function OverviewView({ state, isColorEnabled }: OverviewViewProps) {
+/** Every line of the versions overview for a state. */
+export function overviewFrame(state: OverviewState): Line[] {
   const { size } = state;
-  if (isTooSmall(size)) return <Lines lines={tooSmallLines(size)} isColorEnabled={isColorEnabled} />;
+  if (isTooSmall(size)) return tooSmallLines(size);
   const rows = bodyRows(size);
   const body = state.isHelpOpen ? overviewHelpLines(size.columns, rows) : overviewListLines(state, rows);
-  return (
-    <Box flexDirection="column">
-      <Lines lines={overviewHeaderLines(state)} isColorEnabled={isColorEnabled} />
-      <StyledLine line={overviewColumnHeaderLine(state)} isColorEnabled={isColorEnabled} />
-      <Lines lines={body} isColorEnabled={isColorEnabled} />
-      <StyledLine line={overviewFooterLine(state)} isColorEnabled={isColorEnabled} />
-    </Box>
-  );
+  return [...overviewHeaderLines(state), overviewColumnHeaderLine(state), ...body, overviewFooterLine(state)];
+}
+
+/** One frame of the versions overview. */
+export function OverviewView({ state, isColorEnabled }: OverviewViewProps) {
+  const lines = useMemo(() => overviewFrame(state), [state]);
+  return <Screen lines={lines} isColorEnabled={isColorEnabled} />;
 }

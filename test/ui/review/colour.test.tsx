@@ -10,29 +10,26 @@ const seed = JSON.parse(
   readFileSync(new URL('../fixtures/seed-alignment.json', import.meta.url), 'utf8'),
 ) as Alignment;
 
-// Vitest's output is not a terminal, so chalk would print no colour at all and the test below could not fail.
-// Force it before Ink (and chalk) are first imported in this file's module graph.
-let render: typeof import('ink-testing-library').render;
 let App: typeof import('../../../src/ui/review/app.js').App;
+let renderScreen: typeof import('../fixtures/render-screen.js').renderScreen;
 beforeAll(async () => {
-  process.env['FORCE_COLOR'] = '1';
-  ({ render } = await import('ink-testing-library'));
   ({ App } = await import('../../../src/ui/review/app.js'));
+  ({ renderScreen } = await import('../fixtures/render-screen.js'));
 });
 
+/** What the terminal gets: the FrameWriter's frame with its styles. */
 function frameWith(isColorEnabled: boolean): string {
-  const { lastFrame, unmount } = render(
+  const { styledFrame, unmount } = renderScreen(
     <App
       sourcePath="a"
       targetPath="b"
       load={{ phase: 'ready', alignment: seed }}
-      exportPath="out.csv"
-      exportCsv={async () => {}}
+      effects={{ exportPath: 'out.csv', exportAlignment: async () => [] }}
       isColorEnabled={isColorEnabled}
       size={{ columns: 80, rows: 24 }}
     />,
   );
-  const frame = lastFrame() ?? '';
+  const frame = styledFrame();
   unmount();
   return frame;
 }
@@ -45,8 +42,8 @@ describe('NO_COLOR', () => {
   it('prints no colour at all when it is off, but keeps the markers and reverse video', () => {
     const frame = frameWith(false);
     expect(frame).not.toMatch(COLOUR_CODE);
-    expect(frame).toContain('\u001B[7m');
-    expect(frame.replace(/\u001B\[[0-9;]*m/g, '')).toContain(' + added   0.93');
+    expect(frame).toMatch(/\u001B\[0(?:;\d+)*;7(?:;\d+)*m/);
+    expect(frame.replace(/\u001B\[[0-9;]*m/g, '')).toMatch(/ \+ +1 added +0\.93/);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { BINDINGS, NESTED_BINDINGS, commandForKey, type Command } from '../../../src/ui/review/key-map.js';
-import { keyLabel, keyNameOf } from '../../../src/ui/shared/keys.js';
+import { isMouseReport, keyLabel, keyNameOf, mouseEventOf } from '../../../src/ui/shared/keys.js';
 import { OVERVIEW_TABLES, overviewCommandForKey, type OverviewCommand } from '../../../src/ui/versions/key-map.js';
 
 describe('keyNameOf', () => {
@@ -23,6 +23,26 @@ describe('keyNameOf', () => {
   });
 });
 
+describe('mouse reports (SGR), as Ink hands them over', () => {
+  it.each([
+    ['[<64;10;5M', { kind: 'wheel', direction: -1 }],
+    ['[<65;10;5M', { kind: 'wheel', direction: 1 }],
+    ['[<0;10;5M', { kind: 'click', line: 4 }],
+    ['\u001B[<0;1;1M', { kind: 'click', line: 0 }],
+    ['[<0;10;5m', null],
+    ['[<32;10;5M', null],
+    ['[A', null],
+    ['j', null],
+  ])('%j', (input, expected) => {
+    expect(mouseEventOf(input)).toEqual(expected);
+  });
+
+  it('knows a report it ignores from typed text', () => {
+    expect(isMouseReport('[<0;10;5m')).toBe(true);
+    expect(isMouseReport('[<0;10')).toBe(false);
+  });
+});
+
 describe('browse keys', () => {
   it.each<[string, Partial<Key>, Command | null]>([
     ['j', {}, { type: 'move', delta: 1 }],
@@ -31,38 +51,86 @@ describe('browse keys', () => {
     ['', { upArrow: true }, { type: 'move', delta: -1 }],
     ['', { pageDown: true }, { type: 'page', direction: 1 }],
     ['', { pageUp: true }, { type: 'page', direction: -1 }],
+    ['d', { ctrl: true }, { type: 'half-page', direction: 1 }],
+    ['u', { ctrl: true }, { type: 'half-page', direction: -1 }],
     ['g', {}, { type: 'jump', to: 'first' }],
     ['', { home: true }, { type: 'jump', to: 'first' }],
     ['G', { shift: true }, { type: 'jump', to: 'last' }],
     ['', { end: true }, { type: 'jump', to: 'last' }],
-    ['\t', { tab: true }, { type: 'cycle-filter' }],
+    [':', {}, { type: 'start-goto' }],
+    ['\t', { tab: true }, { type: 'cycle-filter', direction: 1 }],
+    ['', { tab: true, shift: true }, { type: 'cycle-filter', direction: -1 }],
+    ['o', {}, { type: 'cycle-order' }],
     ['n', {}, { type: 'next-flagged', direction: 1 }],
     ['N', { shift: true }, { type: 'next-flagged', direction: -1 }],
     ['\r', { return: true }, { type: 'toggle-detail' }],
+    ['', { rightArrow: true }, { type: 'focus', pane: 'detail' }],
+    ['l', {}, { type: 'focus', pane: 'detail' }],
+    ['', { leftArrow: true }, { type: 'focus', pane: 'list' }],
+    ['h', {}, { type: 'focus', pane: 'list' }],
+    ['z', {}, { type: 'toggle-expand' }],
     ['/', {}, { type: 'start-search' }],
     ['', { escape: true }, { type: 'cancel' }],
+    ['J', { shift: true }, { type: 'engine-edit', edit: 'join' }],
+    ['x', {}, { type: 'engine-edit', edit: 'unlink' }],
+    ['L', { shift: true }, { type: 'engine-edit', edit: 'link' }],
+    ['S', { shift: true }, { type: 'engine-edit', edit: 'split' }],
+    ['u', {}, { type: 'undo' }],
+    ['r', { ctrl: true }, { type: 'redo' }],
+    ['r', {}, { type: 'toggle-reviewed' }],
+    ['R', { shift: true }, { type: 'review-through' }],
+    ['c', {}, { type: 'start-note' }],
+    ['w', {}, { type: 'write' }],
     ['e', {}, { type: 'export' }],
+    ['y', {}, { type: 'copy' }],
+    ['v', {}, { type: 'open-editor', side: 'source' }],
+    ['V', { shift: true }, { type: 'open-editor', side: 'target' }],
+    ['l', { ctrl: true }, { type: 'redraw' }],
     ['?', {}, { type: 'toggle-help' }],
     ['q', {}, { type: 'quit' }],
     ['c', { ctrl: true }, { type: 'quit' }],
-    ['x', {}, null],
+    ['Q', { shift: true }, null],
   ])('%j %j', (input, key, expected) => {
     expect(commandForKey('browse', input, key)).toEqual(expected);
   });
 });
 
+describe('detail pane keys', () => {
+  it.each<[string, Partial<Key>, Command | null]>([
+    ['j', {}, { type: 'scroll', step: 'line', direction: 1 }],
+    ['', { upArrow: true }, { type: 'scroll', step: 'line', direction: -1 }],
+    [' ', {}, { type: 'scroll', step: 'page', direction: 1 }],
+    ['d', { ctrl: true }, { type: 'scroll', step: 'half', direction: 1 }],
+    ['G', { shift: true }, { type: 'scroll', step: 'end', direction: 1 }],
+    ['h', {}, { type: 'focus', pane: 'list' }],
+    ['', { escape: true }, { type: 'focus', pane: 'list' }],
+    // Everything else acts as in the list.
+    ['r', {}, { type: 'toggle-reviewed' }],
+    ['q', {}, { type: 'quit' }],
+  ])('%j %j', (input, key, expected) => {
+    expect(commandForKey('detail', input, key)).toEqual(expected);
+  });
+});
+
 describe('search keys', () => {
   it.each<[string, Partial<Key>, Command | null]>([
-    ['a', {}, { type: 'search-input', text: 'a' }],
-    ['q', {}, { type: 'search-input', text: 'q' }],
-    ['é', {}, { type: 'search-input', text: 'é' }],
-    ['\r', { return: true }, { type: 'commit-search' }],
+    ['a', {}, { type: 'prompt-input', text: 'a' }],
+    ['q', {}, { type: 'prompt-input', text: 'q' }],
+    ['é', {}, { type: 'prompt-input', text: 'é' }],
+    ['\r', { return: true }, { type: 'prompt-submit' }],
     ['', { escape: true }, { type: 'cancel' }],
-    ['', { delete: true }, { type: 'search-backspace' }],
+    ['', { delete: true }, { type: 'prompt-backspace' }],
+    ['\t', { tab: true }, { type: 'cycle-search-scope' }],
     ['c', { ctrl: true }, { type: 'quit' }],
     ['x', { ctrl: true }, null],
   ])('%j %j', (input, key, expected) => {
     expect(commandForKey('search', input, key)).toEqual(expected);
+  });
+
+  it.each(['goto', 'note'] as const)('%s: typing, Enter, Esc', (mode) => {
+    expect(commandForKey(mode, '7', {})).toEqual({ type: 'prompt-input', text: '7' });
+    expect(commandForKey(mode, '\r', { return: true })).toEqual({ type: 'prompt-submit' });
+    expect(commandForKey(mode, '', { escape: true })).toEqual({ type: 'cancel' });
   });
 });
 
@@ -71,7 +139,9 @@ describe('help keys', () => {
     ['?', {}, { type: 'toggle-help' }],
     ['', { escape: true }, { type: 'toggle-help' }],
     ['q', {}, { type: 'quit' }],
-    ['j', {}, null],
+    ['j', {}, { type: 'scroll', step: 'line', direction: 1 }],
+    ['', { pageDown: true }, { type: 'scroll', step: 'page', direction: 1 }],
+    ['r', {}, null],
   ])('%j %j', (input, key, expected) => {
     expect(commandForKey('help', input, key)).toEqual(expected);
   });
@@ -87,11 +157,11 @@ describe('keys of the review opened from the versions overview', () => {
     expect(commandForKey('browse', input, key, NESTED_BINDINGS)).toEqual(expected);
   });
 
-  it('has every key of the review on its own, and v more', () => {
+  it('has every key of the review but the editor\'s v, which goes back', () => {
     const keysOf = (tables: typeof BINDINGS): string[] => tables.browse.flatMap((binding) => binding.keys);
-    expect(keysOf(NESTED_BINDINGS)).toEqual(expect.arrayContaining(keysOf(BINDINGS)));
-    expect(keysOf(NESTED_BINDINGS).filter((name) => !keysOf(BINDINGS).includes(name))).toEqual(['v']);
-    expect(commandForKey('browse', 'v', {})).toBeNull();
+    expect(keysOf(NESTED_BINDINGS).filter((name) => !keysOf(BINDINGS).includes(name))).toEqual([]);
+    expect(keysOf(BINDINGS).filter((name) => !keysOf(NESTED_BINDINGS).includes(name))).toEqual([]);
+    expect(commandForKey('browse', 'v', {})).toEqual({ type: 'open-editor', side: 'source' });
   });
 });
 

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_ROW_LINES,
   MIN_LIST_ROWS_WITH_DETAIL,
   clampLines,
   displayWidth,
   fillViewport,
   lineText,
   lineWidth,
-  listColumns,
   padLine,
-  rowHeight,
   rowsThatFit,
   screenLayout,
   scrollToCursor,
+  shortenMiddle,
   truncateLine,
   wrapSpans,
   wrapText,
@@ -79,26 +77,6 @@ describe('truncateLine, padLine, clampLines', () => {
   });
 });
 
-describe('listColumns', () => {
-  it.each([80, 100, 120, 200, 41])('fills exactly %i columns', (columns) => {
-    const c = listColumns(columns);
-    expect(c.cursor + c.marker + 1 + c.status + 1 + c.score + 1 + c.source + 3 + c.target).toBe(columns);
-    expect(Math.abs(c.source - c.target)).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('rowHeight', () => {
-  const columns = listColumns(80);
-  it.each([
-    ['short pair', 'a', 'b', 1],
-    ['empty side is one line', '', 'b', 1],
-    ['the taller side wins', 'word '.repeat(12).trim(), 'b', 2],
-    ['capped', 'word '.repeat(200).trim(), 'b', MAX_ROW_LINES],
-  ])('%s', (_name, source, target, expected) => {
-    expect(rowHeight(source, target, columns)).toBe(expected);
-  });
-});
-
 describe('screenLayout', () => {
   it.each([
     ['80x24 closed', { columns: 80, rows: 24 }, null, { list: 19, detail: 0 }],
@@ -149,5 +127,18 @@ describe('scrolling', () => {
     scrollToCursor(0, 2999, 20, counting);
     fillViewport(2980, 3000, 20, counting);
     expect(asked).toBeLessThan(60);
+  });
+});
+
+describe('shortenMiddle', () => {
+  it.each([
+    ['fits', '/tmp/a.csv', 20, '/tmp/a.csv'],
+    ['keeps the start and the file name', '/home/ana/projects/clubhouse/jakarta.en.bulelengpost.id.selaras.csv', 30, '/home/ana/proj….id.selaras.csv'],
+    ['exactly the width', 'abcdefghij', 5, 'ab…ij'],
+    ['wide characters count two', 'ファイル名前の長い.csv', 9, 'ファ….csv'],
+  ])('%s', (_name, text, width, expected) => {
+    const shortened = shortenMiddle(text, width);
+    expect(shortened).toBe(expected);
+    expect(displayWidth(shortened)).toBeLessThanOrEqual(width);
   });
 });

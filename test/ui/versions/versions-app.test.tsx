@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, cleanup } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import type { Alignment } from '../../../src/types.js';
 import { ReviewScreen } from '../../../src/ui/review/app.js';
 import { EXIT_LOAD_FAILED, EXIT_OK } from '../../../src/ui/shared/not-ready.js';
@@ -7,6 +7,7 @@ import { displayWidth } from '../../../src/ui/shared/layout.js';
 import { VersionsApp, type VersionsAppProps, type VersionsLoadState } from '../../../src/ui/versions/versions-app.js';
 import type { MultiAlignment } from '../../../src/versions.js';
 import { versionsFixture } from '../fixtures/make-alignment.js';
+import { renderScreen } from '../fixtures/render-screen.js';
 
 const KEYS = { enter: '\r', escape: '\u001B', right: '\u001B[C', left: '\u001B[D' } as const;
 const PATHS = ['news.en.txt', 'news.id.txt', 'wire.en.txt', 'copy.en.txt'];
@@ -22,27 +23,16 @@ function renderVersions(load: VersionsLoadState, overrides: Partial<VersionsAppP
     exportCsv,
     pairExportPath: (alignment) => `news.en.${alignment.target.path}.csv`,
     exportPairCsv,
-    renderReview: (nested) => <ReviewScreen {...nested} />,
+    renderReview: ({ exportPath, exportCsv: write, ...nested }) => (
+      <ReviewScreen {...nested} effects={{ exportPath, exportAlignment: (alignment, outPath) => write(alignment, outPath).then(() => []) }} />
+    ),
     onExit,
     isColorEnabled: false,
     size: { columns: 80, rows: 24 },
     ...overrides,
   };
-  const instance = render(<VersionsApp {...props} />);
-  const frame = (): string => instance.lastFrame() ?? '';
-  const waitFor = async (predicate: (screen: string) => boolean, what: string): Promise<string> => {
-    await vi.waitFor(
-      () => {
-        if (!predicate(frame())) throw new Error(`screen never showed ${what}:\n${frame()}`);
-      },
-      { timeout: 3000, interval: 10 },
-    );
-    return frame();
-  };
-  const press = async (keys: string, until: (screen: string) => boolean, what: string): Promise<string> => {
-    instance.stdin.write(keys);
-    return waitFor(until, what);
-  };
+  const instance = renderScreen(<VersionsApp {...props} />);
+  const { frame, waitFor, press } = instance;
   return { ...instance, props, onExit, exportCsv, exportPairCsv, frame, waitFor, press };
 }
 
@@ -122,8 +112,8 @@ describe('VersionsApp overview at 80x24', () => {
     const review = await app.press('G\r', (s) => s.includes('target · B'), 'the review of two English versions');
     expect(review.split('\n')[0]).toContain('wire.en.txt');
     expect(selectedRow(review)).toContain('Editor: Budi');
-    await app.press(KEYS.enter, (s) => s.includes('─ pair 5 of 5'), 'the detail pane');
-    await app.press(KEYS.escape, (s) => !s.includes('─ pair 5 of 5') && s.includes('target · B'), 'the pane closed, still in the review');
+    await app.press(KEYS.enter, (s) => s.includes('─ pair 4 ·'), 'the detail pane');
+    await app.press(KEYS.escape, (s) => !s.includes('─ pair 4 ·') && s.includes('target · B'), 'the pane closed, still in the review');
     const back = await app.press(KEYS.escape, (s) => s.includes('4 versions'), 'the overview');
     expect(footer(back)).toContain('row 7 of 8 · 1 ⇄ 3');
   });
@@ -131,7 +121,7 @@ describe('VersionsApp overview at 80x24', () => {
   it('e exports all versions in the overview, and the pair in the review', async () => {
     const app = renderVersions(ready);
     // The footer cuts the end of the path at 80 columns.
-    await app.press('e', (s) => footer(s).includes('exported 8 rows to news.en.versions'), 'the versions export');
+    await app.press('e', (s) => footer(s).includes('exported 8 rows to news.en.vers'), 'the versions export');
     expect(app.exportCsv).toHaveBeenCalledWith(ready.phase === 'ready' ? ready.multi : null, 'news.en.versions.selaras.csv');
     await app.press(KEYS.enter, (s) => s.includes('source · EN'), 'the review');
     await app.press('e', (s) => s.includes('exported 6 pairs to news.en.news.id.txt.csv'), 'the pair export');
