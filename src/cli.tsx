@@ -43,8 +43,6 @@ function warn(warnings: readonly string[]): void {
 
 /** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
 const FORMATS_WITHOUT_DIFFERENCES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'tmx', 'moses']);
-/** Formats that print no moved passages (aligned pairs only, or bead lines): the pipeline need not look for them. */
-const FORMATS_WITHOUT_MOVES: ReadonlySet<Format> = new Set<Format>(['vecalign', 'moses']);
 
 /** A one-line progress display on stderr, only when stderr is a terminal. */
 function progressLine(): { update: (text: string) => void; done: () => void } {
@@ -126,9 +124,8 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
-  const moves = command.format === undefined || !FORMATS_WITHOUT_MOVES.has(command.format);
   const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences, moves });
+    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) return runReview(command, sourcePath, targetPath);
   if (command.session !== undefined) {
     throw new UsageError('--session opens the review UI (a terminal, or --format tui); to convert a session use selaras export SESSION.json');

@@ -38,8 +38,6 @@ export interface AlignFilesOptions {
   readonly onProgress?: ProgressListener;
   /** Find the differences inside aligned pairs (default true); formats that never show them can skip the work. */
   readonly differences?: boolean;
-  /** Look for moved passages (default true); formats that never show them can skip the search. */
-  readonly moves?: boolean;
 }
 
 /** The model used when none is named: the one bundled in models/. */
@@ -66,7 +64,7 @@ export function alignTexts(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { sameLanguage?: boolean; onProgress?: ProgressListener; helper?: AlignmentHelper; moves?: boolean } = {},
+  options: { sameLanguage?: boolean; onProgress?: ProgressListener; helper?: AlignmentHelper } = {},
 ): Promise<AlignedBead[]> {
   const { onProgress, helper } = options;
   // The engine embeds overlaps of one to three sentences; a reader counts sentences, so its counts are scaled to them.
@@ -75,7 +73,6 @@ export function alignTexts(
     embed: (done, total) => onProgress?.({ stage: 'embed', done: total > 0 ? Math.round((done / total) * sentences) : sentences, total: sentences }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
-    moves: options.moves ?? true,
     ...(helper ? { helper } : {}),
   });
 }
@@ -111,19 +108,14 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
-  options: { readonly differences?: boolean; readonly moves?: boolean; readonly helper?: AlignmentHelper } = {},
+  options: { readonly differences?: boolean; readonly helper?: AlignmentHelper } = {},
 ): Promise<Alignment> {
   checkSize(source, target, embedder);
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
   const { helper } = options;
-  const beads = await alignTexts(sourceTexts, targetTexts, embedder, {
-    sameLanguage,
-    onProgress,
-    moves: options.moves ?? true,
-    ...(helper ? { helper } : {}),
-  });
+  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress, ...(helper ? { helper } : {}) });
   const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
   const compare = { ...options, ...(wordVectors && { wordVectors }) };
   const pairs = beads.map((bead) => comparePair(bead, source, target, compare));

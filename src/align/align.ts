@@ -621,7 +621,6 @@ export function alignWithSimilarity(
   targetTexts: readonly string[],
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
-  options: { readonly moves?: boolean } = {},
 ): AlignmentDetail {
   const n = sourceTexts.length;
   const m = targetTexts.length;
@@ -630,22 +629,35 @@ export function alignWithSimilarity(
     return { beads, evidence: beads.map(() => null), state: null };
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
-  const path = runDp(n, m, engine.band, engine.coster.beadCost);
-  const { beads, evidence } = scorePath(engine, path, n, m);
+  const first = runDp(n, m, engine.band, engine.coster.beadCost);
+  const scored = scorePath(engine, first, n, m);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
-  if (options.moves === false) {
-    onProgress?.(1, 1);
-    return { beads, evidence, state: { ...engine, path } };
-  }
-  const moves = findMoves(beads, {
+  const moves = findMoves(scored.beads, {
     beadCost: coster.beadCost,
     unitCost: (i, j, a, b) => coster.unitCostOfAnySize(i, j, a, b),
     pairBoundary: 2 * coster.skip,
     score: (movePath, window) => scorePath(engine, movePath, n, m, window).beads.map((bead) => bead.score),
   });
+  // With the moved sentences known to stand elsewhere, the rest is aligned again without them: a moved sentence
+  // no longer pulls its neighbours into the wrong pairs, and stays unaligned in place at no cost.
+  const path = moves.length === 0 ? first : runDp(n, m, engine.band, withoutMoved(coster.beadCost, moves));
+  const { beads, evidence } = path === first ? scored : scorePath(engine, path, n, m);
   onProgress?.(1, 1);
   return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
+}
+
+/** Bead costs where a moved sentence can only stand alone and unaligned, for nothing. */
+function withoutMoved(beadCost: BeadCost, moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[]): BeadCost {
+  const source = new Set(moves.flatMap((move) => move.source));
+  const target = new Set(moves.flatMap((move) => move.target));
+  return (i, j, a, b) => {
+    let moved = false;
+    for (let d = 0; d < a && !moved; d++) moved = source.has(i + d);
+    for (let d = 0; d < b && !moved; d++) moved = target.has(j + d);
+    if (!moved) return beadCost(i, j, a, b);
+    return a + b === 1 ? 0 : Infinity;
+  };
 }
 
 /** Align two documents given the vectors of all their overlaps (see OverlapVectors). */
@@ -815,9 +827,9 @@ export async function alignSentences(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning>; helper?: AlignmentHelper; moves?: boolean } = {},
+  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning>; helper?: AlignmentHelper } = {},
 ): Promise<AlignedBead[]> {
   const similarity = await similarityFor(sourceTexts, targetTexts, embedder, options.embed, options.helper);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  return alignWithSimilarity(similarity, sourceTexts, targetTexts, options.align, tuning, { moves: options.moves ?? true }).beads;
+  return alignWithSimilarity(similarity, sourceTexts, targetTexts, options.align, tuning).beads;
 }

@@ -22,8 +22,6 @@ export interface StreamFormat {
   footer(): string[];
   /** Whether the format shows differences (when not, the pipeline need not find them). */
   readonly showsDifferences: boolean;
-  /** Whether the format shows moved passages (when not, the pipeline need not look for them). */
-  readonly showsMoves: boolean;
   /** The format holds aligned pairs only (omitted and added sentences have no place in it). */
   readonly isAlignedOnly: boolean;
 }
@@ -41,7 +39,6 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         unit: (alignment, name, indexes) => [formatCsv(csvRows(alignment, name, indexes), { header: false, neutralise: options.bom })],
         footer: () => [''],
         showsDifferences: true,
-        showsMoves: true,
         isAlignedOnly: false,
       };
     case 'jsonl':
@@ -52,7 +49,6 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         unit: (alignment, name, indexes) => [toJsonLine(alignment, name, indexes)],
         footer: () => [''],
         showsDifferences: true,
-        showsMoves: true,
         isAlignedOnly: false,
       };
     case 'tmx':
@@ -64,7 +60,6 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         unit: (alignment, name, indexes) => [tmxUnits(alignment, indexes, name)],
         footer: () => [TMX_FOOTER],
         showsDifferences: false,
-        showsMoves: true,
         isAlignedOnly: true,
       };
     case 'moses':
@@ -78,7 +73,6 @@ export function streamFormat(format: BatchFormat, options: { bom?: boolean } = {
         },
         footer: () => ['', '', ''],
         showsDifferences: false,
-        showsMoves: false,
         isAlignedOnly: true,
       };
   }

@@ -163,7 +163,7 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
     for (let k = 0; k < todo.length && !options.signal?.aborted; k++) {
       for (; next < todo.length && next - k < window; next++) {
         const pair = todo[next]!;
-        const job = { files: [pair.source, pair.target] as const, presplit: options.presplit, model: options.model, differences: format.showsDifferences, moves: format.showsMoves };
+        const job = { files: [pair.source, pair.target] as const, presplit: options.presplit, model: options.model, differences: format.showsDifferences };
         running.set(
           next,
           pool.align(job).then(

@@ -17,8 +17,6 @@ export interface AlignJob {
   readonly model?: string;
   /** Find the differences inside aligned pairs (default true). */
   readonly differences?: boolean;
-  /** Look for moved passages (default true). */
-  readonly moves?: boolean;
   /** Instead of aligning: judge beads a reviewer made in an alignment of these files (the review UI's edits). */
   readonly judge?: JudgeRequest;
 }
@@ -70,7 +68,7 @@ export async function runAlignJob(job: AlignJob, embedders: EmbedderSource, onPr
   if (job.files.length < 2) throw new TypeError(`an alignment job needs two or more files, got ${job.files.length}`);
   const embedder = await embedders(job.model, onProgress);
   if (job.judge !== undefined) return runJudgeJob(job.judge, embedder);
-  const options = { embedder, presplit: job.presplit, differences: job.differences, moves: job.moves, onProgress };
+  const options = { embedder, presplit: job.presplit, differences: job.differences, onProgress };
   if (job.files.length === 2) {
     const [source, target] = job.files as [string, string];
     return { kind: 'pair', alignment: await alignFiles(source, target, options) };
