@@ -22,9 +22,12 @@ const SKETCH_DIMENSION = 64;
 /** Seed of the sketch's buckets and signs: any fixed value, so that runs are reproducible. */
 const SKETCH_SEED = 11;
 
-/** Row r of the parts, dense. */
-function denseRow(rows: VectorRows, r: number): Float32Array {
-  return rows.kind === 'dense' ? rows.data.subarray(r * rows.dimension, (r + 1) * rows.dimension) : rowVector(rows, r);
+/** The sketch of row r of the parts, as the sketch of the dense row: an int16 row's values rounded to float32 as
+ * rowVector rounds them, without making the dense row (one allocation per word less). */
+function sketchRow(sketch: ReturnType<typeof sketcher>, rows: VectorRows, r: number): Float32Array {
+  if (rows.kind === 'dense') return sketch(rows.data, r, false);
+  if (rows.kind === 'int16') return sketch(rows.data, r, false, rows.scales[r]!);
+  return sketch(rowVector(rows, r), 0, false);
 }
 
 /** The folded words of the texts, each once, as the difference finders see them. */
@@ -36,14 +39,15 @@ export function distinctWords(texts: Iterable<string>): string[] {
 
 /** A count sketch from `dimension` to SKETCH_DIMENSION dimensions of `data`'s row `row`; with `unit`, scaled to
  * unit length (a unit vector's sketch is only about unit). */
-function sketcher(dimension: number): (data: Float32Array, row: number, unit: boolean) => Float32Array {
+function sketcher(dimension: number): (data: Float32Array | Int16Array, row: number, unit: boolean, scale?: number) => Float32Array {
   const next = seededRandom(SKETCH_SEED);
   const bucket = Int32Array.from({ length: dimension }, () => Math.floor(next() * SKETCH_DIMENSION));
   const sign = Float32Array.from({ length: dimension }, () => (next() < 0.5 ? -1 : 1));
-  return (data, row, unit) => {
+  return (data, row, unit, scale) => {
     const out = new Float32Array(SKETCH_DIMENSION);
     const at = row * dimension;
-    for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * data[at + k]!;
+    if (scale === undefined) for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * data[at + k]!;
+    else for (let k = 0; k < dimension; k++) out[bucket[k]!]! += sign[k]! * Math.fround(data[at + k]! * scale);
     if (!unit) return out;
     let norm = 0;
     for (let k = 0; k < SKETCH_DIMENSION; k++) norm += out[k]! * out[k]!;
@@ -64,10 +68,20 @@ export async function embedWordVectors(embedder: Embedder, texts: Iterable<strin
   const sketch = sketcher(embedder.dimension);
   const parts = embedder.embedParts ? (await embedder.embedParts(words)).parts : undefined;
   if (parts) {
-    words.forEach((word, k) => byWord.set(word, sketch(denseRow(parts, k), 0, false)));
-  } else {
-    const vectors = await embedder.embed(words);
-    words.forEach((word, k) => byWord.set(word, sketch(vectors[k]!, 0, true)));
+    // Sketched when first asked for: the finders ask only for the words of the pairs they compare.
+    const rowOf = new Map(words.map((word, k) => [word, k]));
+    return {
+      vector: (word) => {
+        let vector = byWord.get(word);
+        if (vector !== undefined) return vector;
+        const row = rowOf.get(word);
+        if (row === undefined) return undefined;
+        byWord.set(word, (vector = sketchRow(sketch, parts, row)));
+        return vector;
+      },
+    };
   }
+  const vectors = await embedder.embed(words);
+  words.forEach((word, k) => byWord.set(word, sketch(vectors[k]!, 0, true)));
   return { vector: (word) => byWord.get(word) };
 }
