@@ -65,6 +65,8 @@ function describeProgress(event: ProgressEvent): string {
       return `embedding sentences ${progressCounts(event)}`;
     case 'align':
       return `aligning ${progressCounts(event)}`;
+    case 'differences':
+      return `finding differences ${progressCounts(event)}`;
   }
 }
 
