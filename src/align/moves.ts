@@ -7,7 +7,9 @@
  * that some sentence of it resembles (a 1-1 pair cheaper than leaving both unaligned), with aligned pairs between the two
  * in the path; the two runs are aligned to each other by the same dynamic programme and bead costs as the whole
  * documents, and each stretch of consecutive pairs found is one move. Moves are taken best first (the most cost
- * saved over leaving their sentences unaligned), no sentence in two.
+ * saved over leaving their sentences unaligned), no sentence in two. A move then grows by the 1-1 pairs next to
+ * it whose sentences the monotone alignment paired in place more poorly (extendMove); the engine aligns the rest
+ * again without the moved sentences.
  */
 import { BEAD_SHAPES, fullBand, runDp, type BeadCost, type PathBead } from './dp.js';
 
@@ -174,8 +176,84 @@ export function findMoves(path: readonly PathPair[], costs: MoveCosts): Move[] {
     for (const j of target) usedTarget.add(j);
     moves.push({ source, target, beads: candidate.beads, score: Math.min(...candidate.beads.map((bead) => bead.score)) });
   }
+  const extended = moves.map((move) => extendMove(move, path, costs, usedSource, usedTarget));
   // In source order, so that move numbers read down the source document.
-  return moves.sort((a, b) => a.source[0]! - b.source[0]!);
+  return extended.sort((a, b) => a.source[0]! - b.source[0]!);
+}
+
+/** The unit cost of the in-place pair each sentence of one side stands in (absent: unaligned). */
+function placeCosts(path: readonly PathPair[], side: 'source' | 'target', costs: MoveCosts): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const bead of path) {
+    if (bead.status !== 'aligned') continue;
+    const unit = costs.unitCost(bead.source[0]!, bead.target[0]!, bead.source.length, bead.target.length);
+    for (const index of bead[side]) units.set(index, unit);
+  }
+  return units;
+}
+
+/**
+ * A move grown by the 1-1 pairs next to it that the monotone alignment put elsewhere: a moved sentence the
+ * alignment paired in place with a neighbour, more poorly than it pairs with the sentence next to the move's other
+ * half. Its pairs are scored again, along the move's own path.
+ */
+function extendMove(move: Move, path: readonly PathPair[], costs: MoveCosts, usedSource: Set<number>, usedTarget: Set<number>): Move {
+  const sourcePlace = placeCosts(path, 'source', costs);
+  const targetPlace = placeCosts(path, 'target', costs);
+  const sentences = (side: 'source' | 'target') => Math.max(-1, ...path.flatMap((bead) => bead[side])) + 1;
+  const [sourceCount, targetCount] = [sentences('source'), sentences('target')];
+  const beads = [...move.beads];
+  const steal = (i: number, j: number): MoveBead | undefined => {
+    if (i < 0 || j < 0 || i >= sourceCount || j >= targetCount) return undefined;
+    if (usedSource.has(i) || usedTarget.has(j) || !isGoodPair(costs, i, j, 1, 1)) return undefined;
+    const unitCost = costs.unitCost(i, j, 1, 1);
+    // At least one of the two is paired in place (two unaligned ones would be in the move's runs already), and
+    // each pairs better here than where it stands.
+    if (!sourcePlace.has(i) && !targetPlace.has(j)) return undefined;
+    if (!(unitCost < (sourcePlace.get(i) ?? Infinity) && unitCost < (targetPlace.get(j) ?? Infinity))) return undefined;
+    usedSource.add(i);
+    usedTarget.add(j);
+    return { source: [i], target: [j], score: 0, unitCost };
+  };
+  let grown = false;
+  for (;;) {
+    const last = beads.at(-1)!;
+    const bead = steal(last.source.at(-1)! + 1, last.target.at(-1)! + 1);
+    if (bead === undefined) break;
+    beads.push(bead);
+    grown = true;
+  }
+  for (;;) {
+    const first = beads[0]!;
+    const bead = steal(first.source[0]! - 1, first.target[0]! - 1);
+    if (bead === undefined) break;
+    beads.unshift(bead);
+    grown = true;
+  }
+  if (!grown) return move;
+  const sourceStart = beads[0]!.source[0]!;
+  const targetStart = beads[0]!.target[0]!;
+  const movePath = beads.map((bead) => ({
+    sourceStart: bead.source[0]!,
+    sourceCount: bead.source.length,
+    targetStart: bead.target[0]!,
+    targetCount: bead.target.length,
+    cost: costs.beadCost(bead.source[0]!, bead.target[0]!, bead.source.length, bead.target.length),
+  }));
+  const window: MoveWindow = {
+    sourceStart,
+    targetStart,
+    sourceCount: beads.at(-1)!.source.at(-1)! + 1 - sourceStart,
+    targetCount: beads.at(-1)!.target.at(-1)! + 1 - targetStart,
+  };
+  const scores = costs.score(movePath, window);
+  const scored = beads.map((bead, k) => ({ ...bead, score: scores[k]! }));
+  return {
+    source: scored.flatMap((bead) => bead.source),
+    target: scored.flatMap((bead) => bead.target),
+    beads: scored,
+    score: Math.min(...scored.map((bead) => bead.score)),
+  };
 }
 
 /** Whether a pair is good enough to be part of a move. */

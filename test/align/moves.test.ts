@@ -78,6 +78,22 @@ describe('findMoves', () => {
     expect(findMoves(MOVED, weakMiddle(0.9)).map(({ source, target }) => [source, target])).toEqual([[[2], [7]], [[4], [9]]]);
   });
 
+  it('grows a move by the sentence next to it that the alignment paired in place more poorly', () => {
+    // Source 5 translates target 10, next to the moved block (cost 0.2), but the monotone alignment paired it with
+    // target 2 (cost 0.6).
+    const beads = path([
+      [[0], [0]], [[1], [1]], [[2], []], [[3], []], [[4], []], [[5], [2]], [[6], [3]], [[7], [4]], [[8], [5]], [[9], [6]],
+      [[], [7]], [[], [8]], [[], [9]], [[], [10]],
+    ]);
+    const base = costs([[2, 7], [3, 8], [4, 9], [5, 10]]);
+    const unitCost = (i: number, j: number, a: number, b: number) => (i === 5 && j === 2 && a === 1 && b === 1 ? 0.6 : base.unitCost(i, j, a, b));
+    const moves = findMoves(beads, { ...base, unitCost });
+    expect(moves.map(({ source, target }) => [source, target])).toEqual([[[2, 3, 4, 5], [7, 8, 9, 10]]]);
+    // Paired in place better than with the move's neighbour, it stays where it is.
+    const better = (i: number, j: number, a: number, b: number) => (i === 5 && j === 2 && a === 1 && b === 1 ? 0.1 : base.unitCost(i, j, a, b));
+    expect(findMoves(beads, { ...base, unitCost: better }).map(({ source, target }) => [source, target])).toEqual([[[2, 3, 4], [7, 8, 9]]]);
+  });
+
   it('uses no sentence in two moves', () => {
     const beads = path([[[0], []], [[1], [0]], [[2], [1]], [[3], [2]], [[4], [3]], [[5], [4]], [[], [5]], [[], [6]]]);
     const moves = findMoves(beads, costs([[0, 5], [0, 6]]));
