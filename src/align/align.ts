@@ -641,20 +641,31 @@ export function alignWithSimilarity(
   });
   // With the moved sentences known to stand elsewhere, the rest is aligned again without them: a moved sentence
   // no longer pulls its neighbours into the wrong pairs, and stays unaligned in place at no cost.
-  const path = moves.length === 0 ? first : runDp(n, m, engine.band, withoutMoved(coster.beadCost, moves));
+  const path = moves.length === 0 ? first : runDp(n, m, engine.band, withoutMoved(coster.beadCost, moves, n, m));
   const { beads, evidence } = path === first ? scored : scorePath(engine, path, n, m);
   onProgress?.(1, 1);
   return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
 }
 
 /** Bead costs where a moved sentence can only stand alone and unaligned, for nothing. */
-function withoutMoved(beadCost: BeadCost, moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[]): BeadCost {
-  const source = new Set(moves.flatMap((move) => move.source));
-  const target = new Set(moves.flatMap((move) => move.target));
+function withoutMoved(
+  beadCost: BeadCost,
+  moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[],
+  n: number,
+  m: number,
+): BeadCost {
+  // Moved sentences before each index: whether a bead holds one is two look-ups, as the DP asks for every bead.
+  const before = (count: number, side: 'source' | 'target'): Int32Array => {
+    const moved = new Uint8Array(count);
+    for (const move of moves) for (const index of move[side]) moved[index] = 1;
+    const out = new Int32Array(count + 1);
+    for (let k = 0; k < count; k++) out[k + 1] = out[k]! + moved[k]!;
+    return out;
+  };
+  const source = before(n, 'source');
+  const target = before(m, 'target');
   return (i, j, a, b) => {
-    let moved = false;
-    for (let d = 0; d < a && !moved; d++) moved = source.has(i + d);
-    for (let d = 0; d < b && !moved; d++) moved = target.has(j + d);
+    const moved = source[i + a]! - source[i]! + target[j + b]! - target[j]! > 0;
     if (!moved) return beadCost(i, j, a, b);
     return a + b === 1 ? 0 : Infinity;
   };
