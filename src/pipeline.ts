@@ -12,15 +12,18 @@ import {
   SAME_LANGUAGE_SKIP_MAX,
   type AlignedBead,
   type AlignTuning,
+  type AlignmentHelper,
   type BeadJudge,
 } from './align/align.js';
 import { collectMoves } from './align/moves.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
 import { compareMove, comparePair, isSameLanguage } from './compare/pair.js';
 import type { Embedder } from './embed/embedder.js';
-import { createLexicalEmbedder, LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
+import { resolveEmbedder } from './embed/resolve.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { InputError } from './errors.js';
+import { startHelper, wantsHelper } from './parallel/helper.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -40,12 +43,7 @@ export interface AlignFilesOptions {
 /** The model used when none is named: the one bundled in models/. */
 export const DEFAULT_MODEL_NAME = DEFAULT_MODEL;
 
-export async function resolveEmbedder(model: string | undefined, onProgress?: ProgressListener): Promise<Embedder> {
-  const name = model ?? DEFAULT_MODEL_NAME;
-  if (name === LEXICAL_MODEL_NAME) return createLexicalEmbedder();
-  const { createEmbedder } = await import('./embed/index.js');
-  return createEmbedder(name, { onProgress });
-}
+export { resolveEmbedder } from './embed/resolve.js';
 
 /**
  * The engine's tuning for an embedder: the lexical one needs its own (weak similarities). Pulled models share the
@@ -66,15 +64,16 @@ export function alignTexts(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { sameLanguage?: boolean; onProgress?: ProgressListener } = {},
+  options: { sameLanguage?: boolean; onProgress?: ProgressListener; helper?: AlignmentHelper } = {},
 ): Promise<AlignedBead[]> {
-  const { onProgress } = options;
+  const { onProgress, helper } = options;
   // The engine embeds overlaps of one to three sentences; a reader counts sentences, so its counts are scaled to them.
   const sentences = sourceTexts.length + targetTexts.length;
   return alignSentences(sourceTexts, targetTexts, embedder, {
     embed: (done, total) => onProgress?.({ stage: 'embed', done: total > 0 ? Math.round((done / total) * sentences) : sentences, total: sentences }),
     align: (done, total) => onProgress?.({ stage: 'align', done, total }),
     tuning: tuningFor(embedder, options.sameLanguage ?? false),
+    ...(helper ? { helper } : {}),
   });
 }
 
@@ -109,13 +108,14 @@ export async function alignDocuments(
   target: Document,
   embedder: Embedder,
   onProgress?: ProgressListener,
-  options: { readonly differences?: boolean } = {},
+  options: { readonly differences?: boolean; readonly helper?: AlignmentHelper } = {},
 ): Promise<Alignment> {
   checkSize(source, target, embedder);
   const sourceTexts = source.sentences.map((s) => s.text);
   const targetTexts = target.sentences.map((s) => s.text);
   const sameLanguage = isSameLanguage(source, target);
-  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress });
+  const { helper } = options;
+  const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress, ...(helper ? { helper } : {}) });
   const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
   const compare = { ...options, ...(wordVectors && { wordVectors }) };
   const pairs = beads.map((bead) => comparePair(bead, source, target, compare));
@@ -132,8 +132,17 @@ export async function alignFiles(
     loadDocument(sourcePath, { presplit: options.presplit }),
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
-  const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
-  return alignDocuments(source, target, embedder, options.onProgress, options);
+  // Both cores for a large pair: a helper thread loads the same model meanwhile (known additive models only).
+  const model = options.model ?? DEFAULT_MODEL_NAME;
+  const additive = model === DEFAULT_MODEL_NAME || model === LEXICAL_MODEL_NAME;
+  const helper =
+    !options.embedder && additive && wantsHelper(source.sentences.length + target.sentences.length) ? startHelper(model) : undefined;
+  try {
+    const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
+    return await alignDocuments(source, target, embedder, options.onProgress, { ...options, ...(helper ? { helper } : {}) });
+  } finally {
+    helper?.close();
+  }
 }
 
 /** Three or more versions: each aligned to the first (the pivot), one embedder for all. */

@@ -11,7 +11,7 @@
  * Similarities come from a provider (similarity.ts): additive models (the bundled one, the lexical embedder) need
  * only their sentences' parts and the Gram entries inside the band; other models embed every overlap.
  */
-import type { Embedder } from '../embed/embedder.js';
+import type { AdditiveParts, Embedder } from '../embed/embedder.js';
 import type { PairStatus } from '../types.js';
 import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
@@ -20,7 +20,17 @@ import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { findMoves, markMoves, type MoveHalf, type MoveWindow } from './moves.js';
 import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
-import { AdditiveSimilarity, bandCells, blockMeans, cellOf, OverlapSimilarity, type BandCells, type SideName, type Similarity } from './similarity.js';
+import {
+  AdditiveSimilarity,
+  bandCells,
+  blockMeans,
+  cellOf,
+  OverlapSimilarity,
+  type BandCells,
+  type GramHelper,
+  type SideName,
+  type Similarity,
+} from './similarity.js';
 import { denseRows, type VectorRows } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
@@ -183,12 +193,18 @@ export async function embedOverlaps(
   return { source: rows(sourceLevels), target: rows(targetLevels) };
 }
 
+/** A second thread with the same additive model (src/parallel): it embeds one document and shares the Gram table. */
+export interface AlignmentHelper extends GramHelper {
+  embedParts(texts: readonly string[]): Promise<AdditiveParts>;
+}
+
 /** The similarity provider for two documents: from additive parts when the model has them, else overlap vectors. */
 export async function similarityFor(
   sourceSentences: readonly string[],
   targetSentences: readonly string[],
   embedder: Embedder,
   onProgress?: AlignProgress,
+  helper?: AlignmentHelper,
 ): Promise<Similarity> {
   if (!embedder.embedParts) {
     const vectors = await embedOverlaps(sourceSentences, targetSentences, embedder, onProgress);
@@ -197,9 +213,14 @@ export async function similarityFor(
   // One side at a time, each straight into its own rows: no matrix of both documents to copy from.
   const n = sourceSentences.length;
   const total = n + targetSentences.length;
+  // With a helper, the target is embedded on its thread meanwhile (or here, if it cannot).
+  const helped = helper?.embedParts(targetSentences);
+  helped?.catch(() => undefined);
   const source = await embedder.embedParts(sourceSentences, (done) => onProgress?.(done, total));
-  const target = await embedder.embedParts(targetSentences, (done) => onProgress?.(n + done, total));
-  return new AdditiveSimilarity(source.parts, target.parts, source.boundary, MAX_OVERLAP);
+  const embedTarget = () => embedder.embedParts!(targetSentences, (done) => onProgress?.(n + done, total));
+  const target = helped ? await helped.catch(embedTarget) : await embedTarget();
+  onProgress?.(total, total);
+  return new AdditiveSimilarity(source.parts, target.parts, source.boundary, MAX_OVERLAP, helper ?? null);
 }
 
 /** `source[k - 1][i]`: the normalised vector of source sentences i .. i + k - 1 (and the same for the target). */
@@ -804,9 +825,9 @@ export async function alignSentences(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
   embedder: Embedder,
-  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning> } = {},
+  options: { embed?: AlignProgress; align?: AlignProgress; tuning?: Partial<AlignTuning>; helper?: AlignmentHelper } = {},
 ): Promise<AlignedBead[]> {
-  const similarity = await similarityFor(sourceTexts, targetTexts, embedder, options.embed);
+  const similarity = await similarityFor(sourceTexts, targetTexts, embedder, options.embed, options.helper);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   return alignWithSimilarity(similarity, sourceTexts, targetTexts, options.align, tuning).beads;
 }

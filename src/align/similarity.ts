@@ -147,6 +147,73 @@ export class OverlapSimilarity implements Similarity {
   }
 }
 
+/**
+ * The Gram entries of a band as plain data, so that another thread can compute a share of them: row i's entries
+ * p_i · q_j for j in [from[i], to[i]) go to gram[offset[i] ..].
+ */
+export interface GramJob {
+  readonly source: VectorRows;
+  readonly target: VectorRows;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly offset: Int32Array;
+  readonly gram: Float32Array;
+}
+
+/**
+ * Rows of a Gram job handed out in chunks of this many, through a shared counter, to the threads that compute it:
+ * small enough that a busy core takes fewer (the machine may be shared), large enough that taking one costs nothing.
+ */
+export const GRAM_CHUNK_ROWS = 128;
+
+/** `control` of a Gram job shared between threads: [next chunk to take, then one done flag (0 / 1) per chunk]. */
+export function gramControl(rows: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (1 + Math.ceil(rows / GRAM_CHUNK_ROWS))));
+}
+
+/** Compute chunks of the job's rows until none is left to take; each done chunk is flagged and its waiter woken. */
+export function takeGramChunks(job: GramJob, control: Int32Array): void {
+  const rows = job.from.length;
+  const chunks = control.length - 1;
+  const scratch = new Float64Array(job.source.dimension);
+  for (let c = Atomics.add(control, 0, 1); c < chunks; c = Atomics.add(control, 0, 1)) {
+    for (let i = c * GRAM_CHUNK_ROWS; i < Math.min(rows, (c + 1) * GRAM_CHUNK_ROWS); i++) {
+      gramRow(job.source, i, job.target, job.from[i]!, job.to[i]!, job.gram, job.offset[i]!, scratch);
+    }
+    Atomics.store(control, 1 + c, 1);
+    Atomics.notify(control, 1 + c);
+  }
+}
+
+/**
+ * How long the thread that owns a Gram job waits for a chunk another thread took before computing it itself: a
+ * helper that died or stalls never hangs an alignment, and recomputing writes the same values.
+ */
+const GRAM_WAIT_MS = 2000;
+
+/** Wait for the chunks other threads took; compute any still missing after GRAM_WAIT_MS. */
+function finishGramChunks(job: GramJob, control: Int32Array): void {
+  const scratch = new Float64Array(job.source.dimension);
+  for (let c = 0; c < control.length - 1; c++) {
+    if (Atomics.load(control, 1 + c) === 1) continue;
+    if (Atomics.wait(control, 1 + c, 0, GRAM_WAIT_MS) !== 'timed-out') continue;
+    for (let i = c * GRAM_CHUNK_ROWS; i < Math.min(job.from.length, (c + 1) * GRAM_CHUNK_ROWS); i++) {
+      gramRow(job.source, i, job.target, job.from[i]!, job.to[i]!, job.gram, job.offset[i]!, scratch);
+    }
+  }
+}
+
+/** Another thread that computes chunks of a Gram job (src/parallel); it takes them from `control` as they come. */
+export interface GramHelper {
+  help(job: GramJob, control: Int32Array): void;
+}
+
+/**
+ * Gram tables of at least this many cells are shared with a helper thread: below, posting the parts to it costs more
+ * than it saves (the bench's long pair has about 220,000 cells).
+ */
+const SHARED_GRAM_MIN_CELLS = 20_000;
+
 /** Per-side quantities of the additive model, for overlaps of 1 .. maxOverlap sentences. */
 interface AdditiveSide {
   readonly parts: VectorRows;
@@ -202,6 +269,7 @@ export class AdditiveSimilarity implements Similarity {
     targetParts: VectorRows,
     private readonly boundary: Float32Array | null,
     readonly maxOverlap = 3,
+    private readonly helper: GramHelper | null = null,
   ) {
     this.sourceCount = sourceParts.count;
     this.targetCount = targetParts.count;
@@ -269,11 +337,21 @@ export class AdditiveSimilarity implements Similarity {
   }
 
   prepare(cells: BandCells): void {
-    const gram = new Float32Array(cells.cells);
-    const scratch = new Float64Array(this.sides.source.parts.dimension);
-    for (let i = 0; i < this.sourceCount; i++) {
-      gramRow(this.sides.source.parts, i, this.sides.target.parts, cells.from[i]!, cells.to[i]!, gram, cells.offset[i]!, scratch);
-    }
+    const shared = this.helper !== null && cells.cells >= SHARED_GRAM_MIN_CELLS;
+    const bytes = cells.cells * Float32Array.BYTES_PER_ELEMENT;
+    const gram = new Float32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const job: GramJob = {
+      source: this.sides.source.parts,
+      target: this.sides.target.parts,
+      from: cells.from,
+      to: cells.to,
+      offset: cells.offset,
+      gram,
+    };
+    const control = gramControl(this.sourceCount);
+    if (shared) this.helper!.help(job, control);
+    takeGramChunks(job, control);
+    finishGramChunks(job, control);
     this.cells = cells;
     this.gram = gram;
   }

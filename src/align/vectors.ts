@@ -181,12 +181,25 @@ export function rowDot(a: VectorRows, i: number, b: VectorRows, j: number): numb
     return sum;
   }
   if (a.kind === 'int16' && b.kind === 'int16') {
+    // Exact integer sums in any order (see gramRow): four side by side.
     const d = a.dimension;
     const x = a.data;
     const y = b.data;
-    let sum = 0;
-    for (let k = 0, p = i * d, q = j * d; k < d; k++) sum += x[p + k]! * y[q + k]!;
-    return sum * a.scales[i]! * b.scales[j]!;
+    const p = i * d;
+    const q = j * d;
+    const d4 = d - (d % 4);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < d4; k += 4) {
+      s0 += x[p + k]! * y[q + k]!;
+      s1 += x[p + k + 1]! * y[q + k + 1]!;
+      s2 += x[p + k + 2]! * y[q + k + 2]!;
+      s3 += x[p + k + 3]! * y[q + k + 3]!;
+    }
+    for (let k = d4; k < d; k++) s0 += x[p + k]! * y[q + k]!;
+    return (s0 + s1 + s2 + s3) * a.scales[i]! * b.scales[j]!;
   }
   // Rows of two kinds: not what one model gives, but still exact.
   return b.kind === 'sparse' ? rowDotVector(b, j, rowVector(a, i)) : rowDotVector(a, i, rowVector(b, j));
@@ -198,16 +211,28 @@ export function rowDot(a: VectorRows, i: number, b: VectorRows, j: number): numb
  */
 export function gramRow(a: VectorRows, i: number, b: VectorRows, from: number, to: number, out: Float32Array | Float64Array, at: number, scratch: Float64Array): void {
   if (a.kind === 'int16' && b.kind === 'int16') {
-    // Integer products, exact in a double: no scratch row needed.
+    // Integer products summed in doubles are exact (each below 2^30, 2^39 for 512 of them), in any order: row i is
+    // spread into the scratch row once, and four sums run side by side (half the CPU of one int16 x int16 sum).
     const d = a.dimension;
-    const x = a.data;
     const y = b.data;
-    const p = i * d;
+    const x = scratch;
+    for (let k = 0, p = i * d; k < d; k++) x[k] = a.data[p + k]!;
     const scale = a.scales[i]!;
+    const d4 = d - (d % 4);
     for (let j = from; j < to; j++) {
-      let sum = 0;
-      for (let k = 0, q = j * d; k < d; k++) sum += x[p + k]! * y[q + k]!;
-      out[at + j - from] = sum * scale * b.scales[j]!;
+      const q = j * d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < d4; k += 4) {
+        s0 += x[k]! * y[q + k]!;
+        s1 += x[k + 1]! * y[q + k + 1]!;
+        s2 += x[k + 2]! * y[q + k + 2]!;
+        s3 += x[k + 3]! * y[q + k + 3]!;
+      }
+      for (let k = d4; k < d; k++) s0 += x[k]! * y[q + k]!;
+      out[at + j - from] = (s0 + s1 + s2 + s3) * scale * b.scales[j]!;
     }
     return;
   }

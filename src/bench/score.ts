@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, the score: what the margins and posteriors cost next to the DP itself (synthetic costs, no model),
- * and the scores of the examples issue 8 started from (a single unrelated sentence pair, two different articles),
+ * and the scores of the examples the old score got wrong (a single unrelated sentence pair, two different articles),
  * per model. The calibration figures on dev come with the dev benchmark (`selaras eval`).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

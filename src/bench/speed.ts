@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { alignVectors } from '../align/align.js';
@@ -19,6 +19,7 @@ import { normalize } from '../align/vectors.js';
 import type { Embedder } from '../embed/embedder.js';
 import { listCases } from '../eval/run-eval.js';
 import { parseBeads, precisionRecall, scoreCase, type Bead } from '../eval/score.js';
+import { HELPER_ENV } from '../parallel/helper.js';
 import { USAGE_FILE_ENV, type ProcessUsage } from './usage-probe.js';
 
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
@@ -41,7 +42,7 @@ interface Run extends ProcessUsage {
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Run the CLI in a new process with an empty embedding cache; its wall time, CPU time and peak memory. */
-async function runCli(args: readonly string[]): Promise<Run> {
+async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   const dir = await mkdtemp(join(tmpdir(), 'selaras-bench-run-'));
   try {
     const usageFile = join(dir, 'usage.json');
@@ -49,7 +50,7 @@ async function runCli(args: readonly string[]): Promise<Run> {
     const started = performance.now();
     execFileSync(process.execPath, ['--import', probe, 'dist/cli.js', ...args], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, SELARAS_CACHE_DIR: join(dir, 'cache'), [USAGE_FILE_ENV]: usageFile },
+      env: { ...process.env, ...env, SELARAS_CACHE_DIR: join(dir, 'cache'), [USAGE_FILE_ENV]: usageFile },
     });
     const seconds = (performance.now() - started) / 1000;
     return { seconds, ...(JSON.parse(readFileSync(usageFile, 'utf8')) as ProcessUsage) };
@@ -58,9 +59,9 @@ async function runCli(args: readonly string[]): Promise<Run> {
   }
 }
 
-async function medianRun(args: readonly string[]): Promise<Run> {
+async function medianRun(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   const runs: Run[] = [];
-  for (let k = 0; k < RUNS; k++) runs.push(await runCli(args));
+  for (let k = 0; k < RUNS; k++) runs.push(await runCli(args, env));
   return { seconds: median(runs.map((r) => r.seconds)), cpuSeconds: median(runs.map((r) => r.cpuSeconds)), peakRssMiB: median(runs.map((r) => r.peakRssMiB)) };
 }
 
@@ -185,12 +186,20 @@ async function benchLongPair(pair: LongPair, dir: string): Promise<void> {
   await writeFile(targetPath, pair.id.join('\n'));
   for (const model of MODELS) {
     const out = join(dir, `long-${model}.txt`);
-    const run = await medianRun(['align', sourcePath, targetPath, '--presplit', '--format', 'vecalign', '--model', model, '--out', out]);
+    // With the helper thread whatever the machine's load (as on an idle machine), then without it.
+    const run = await medianRun(['align', sourcePath, targetPath, '--presplit', '--format', 'vecalign', '--model', model, '--out', out], {
+      [HELPER_ENV]: '1',
+    });
     const strict = precisionRecall(scoreCase(parseBeads(readFileSync(out, 'utf8')), pair.gold).strict).f1;
     console.log(
       `long pair end to end (${model}, ${pair.en.length} x ${pair.id.length}, --presplit --format vecalign, empty cache, median of ${RUNS}): ` +
-        `${describeRun(run)}; strict F1 against its gold ${strict.toFixed(4)}`,
+        `two threads: ${describeRun(run)}; strict F1 against its gold ${strict.toFixed(4)}`,
     );
+    // What the helper thread (src/parallel) brings: the same run on one thread; the load average says how busy the cores were.
+    const alone = await medianRun(['align', sourcePath, targetPath, '--presplit', '--format', 'vecalign', '--model', model, '--out', out], {
+      [HELPER_ENV]: '0',
+    });
+    console.log(`  the same on one thread (${HELPER_ENV}=0): ${describeRun(alone)}; load average ${loadavg()[0]!.toFixed(1)}`);
   }
 }
 

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { beadScore } from '../align/confidence.js';
 import { LEXICAL_MODEL_NAME } from '../embed/lexical.js';
 import { DEFAULT_MODEL_NAME, resolveEmbedder } from '../pipeline.js';
-import { collect, devCases, fitCalibration, printTable, report, tableSource, type Case, type Row } from './fit.js';
+import { collect, DEV_WEIGHT, devCases, fitCalibration, printTable, report, tableSource, type Case, type Row } from './fit.js';
 import { CASES_SEED, DEFAULT_RAW_DIR, makeCases, readRawDocuments } from './make-cases.js';
 
 const DEFAULT_DEV_DIR = '../shared/corpora/dev';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const dev = await devCases(resolve(values.dev));
   const generated: Case[] = makeCases(await readRawDocuments(resolve(values.raw))).map((c) => ({ ...c, origin: 'generated' }));
   const cases = [...dev, ...generated];
-  console.log(`${dev.length} dev cases, ${generated.length} generated cases (seed ${CASES_SEED})`);
+  console.log(`${dev.length} dev cases (each bead weighing ${DEV_WEIGHT}), ${generated.length} generated cases (seed ${CASES_SEED})`);
   const saved = values.rows ? await readFile(values.rows, 'utf8').catch(() => null) : null;
   const rowsOf = new Map<string, Row[]>(saved ? (JSON.parse(saved) as Array<[string, Row[]]>) : []);
   for (const model of [DEFAULT_MODEL_NAME, LEXICAL_MODEL_NAME]) {
@@ -67,8 +67,8 @@ async function main(): Promise<void> {
     '/**',
     ' * Fitted by `npm run fit-score` (src/calibrate/fit-score.ts); do not edit by hand. Per embedder family and bead kind:',
     ' * a logistic regression on the features of confidence.ts, then an isotonic map fitted on its out-of-fold',
-    ` * probabilities. Data: the dev benchmark and the cases make-cases.ts generates from dev-raw (seed ${CASES_SEED});`,
-    ' * a bead is right when it matches a gold bead exactly.',
+    ` * probabilities. Data: the dev benchmark (a bead weighing ${DEV_WEIGHT}) and the cases make-cases.ts generates from`,
+    ` * dev-raw (seed ${CASES_SEED}); a bead is right when it matches a gold bead exactly.`,
     ' */',
     "import type { ScoreCalibration } from './confidence.js';",
     '',

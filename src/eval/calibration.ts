@@ -26,7 +26,7 @@ export interface CalibrationSummary {
   readonly rightScoredLow: number | null;
 }
 
-/** Ten equal-width bins: the usual ECE (Guo et al. 2017), and what issue 8 asks for. */
+/** Ten equal-width bins: the usual ECE (Guo et al. 2017). */
 export const CALIBRATION_BINS = 10;
 /** "Scored high": a wrong bead a reviewer would skip. */
 export const HIGH_SCORE = 0.9;

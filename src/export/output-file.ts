@@ -392,12 +392,14 @@ async function openReplacing(out: string, target: Target, options: OpenOptions):
   // Keep an existing file's permissions (a script made executable, a report made private).
   const mode = target.info ? target.info.mode & 0o7777 : 0o666;
   let handle: FileHandle;
+  // Tracked before it exists: the file is on disk before open() resolves, and a signal in between must remove it.
+  track(temporary);
   try {
     handle = await open(temporary, 'wx', mode);
   } catch (error) {
+    untrack(temporary);
     throw outputError(out, error);
   }
-  track(temporary);
   let state: 'open' | 'committed' | 'aborted' = 'open';
   const abort = async (): Promise<void> => {
     if (state !== 'open') return;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_CONFIDENCE_SCORE } from '../../src/align/confidence.js';
 import { alignFiles } from '../../src/pipeline.js';
 
-/** The examples of issue 8: scores that looked sure of pairs that were not translations. */
+/** The examples the old score got wrong: it looked sure of pairs that were not translations. */
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'selaras-score-'));
