@@ -5,7 +5,7 @@ import { BATCH_FORMATS, batchFormatFor, type BatchFormat } from './batch/format-
 import type { PairFilters } from './batch/filters.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { UsageError } from './errors.js';
-import { EXPORT_FORMAT_NAMES, extensionOf, formatOfPath, isExportFormat, knownExtensions, type ExportFormatName } from './export/formats.js';
+import { EXPORT_FORMAT_NAMES, extensionOf, formatOfPath, isExportFormat, isFileSetFormat, knownExtensions, type ExportFormatName, type FileSetFormatName } from './export/formats.js';
 
 /** The formats of the one table (export/formats.ts), the UI, and Moses (three line-aligned files: --out PREFIX). */
 export const FORMATS = ['tui', ...EXPORT_FORMAT_NAMES, 'moses'] as const;
@@ -28,7 +28,8 @@ export type Command =
       readonly kind: 'export';
       /** A session (or `--format json` output) to convert without realigning. */
       readonly session: string;
-      readonly format: ExportFormatName;
+      /** A file-set format (moses) writes several files from the --out PREFIX. */
+      readonly format: ExportFormatName | FileSetFormatName;
       readonly out?: string;
       readonly reviewedOnly: boolean;
       readonly bom: boolean;
@@ -80,7 +81,7 @@ Usage:
   selaras align SOURCE TARGET [--format tui|text|json|jsonl|csv|tmx|vecalign|moses|html] [--out FILE] [--presplit] [--model NAME] [--bom]
                 [--session FILE.json]
   selaras align PIVOT VERSION VERSION... [--format text|json|csv|html] [--out FILE]   (three or more versions)
-  selaras export SESSION.json [--format text|json|jsonl|csv|tmx|vecalign|html] [--out FILE] [--reviewed-only] [--bom]
+  selaras export SESSION.json [--format text|json|jsonl|csv|tmx|vecalign|html|moses] [--out FILE] [--reviewed-only] [--bom]
   selaras batch DIR|MANIFEST --out FILE [--format csv|jsonl|tmx|moses] [--jobs N] [--resume] [--report FILE.json]
                 [--shard K/N | --shard-count N] [--min-score S] [--aligned-only] [--max-merge N] [--allow-outside]
   selaras merge OUT SHARD_FILE...   (the shard outputs of one batch, joined as one unsharded run writes them)
@@ -133,8 +134,9 @@ export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   Writes the session's alignment, with the reviewer's edits and notes, without realigning. The format is --format,
   else --out's extension (${knownExtensions()}), else text.
 
-  --format F        ${EXPORT_FORMAT_NAMES.join(', ')}
-  --out FILE        write there instead of standard output
+  --format F        ${EXPORT_FORMAT_NAMES.join(', ')}, moses
+  --out FILE        write there instead of standard output; with --format moses, the PREFIX of PREFIX.en,
+                    PREFIX.id and PREFIX.ids
   --reviewed-only   only the pairs marked reviewed (with tmx: a translation memory of checked pairs)
   --bom             spreadsheet CSV: a byte-order mark, and formula cells neutralised`,
   batch: `selaras batch DIR|MANIFEST --out FILE [--format csv|jsonl|tmx|moses] [--jobs N] [--resume] — align many pairs
@@ -181,9 +183,13 @@ function parseFormat(value: string | undefined, out: string | undefined): Format
   return value as Format;
 }
 
-function parseExportFormat(value: string | undefined, out: string | undefined): ExportFormatName {
+function parseExportFormat(value: string | undefined, out: string | undefined): ExportFormatName | FileSetFormatName {
   if (value !== undefined) {
-    if (!isExportFormat(value)) throw new UsageError(`unknown format "${value}" — export writes ${EXPORT_FORMAT_NAMES.join(', ')}`);
+    if (isFileSetFormat(value)) {
+      if (!out) throw new UsageError(`--format ${value} writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)`);
+      return value;
+    }
+    if (!isExportFormat(value)) throw new UsageError(`unknown format "${value}" — export writes ${EXPORT_FORMAT_NAMES.join(', ')}, moses`);
     return value;
   }
   if (out === undefined) return 'text';

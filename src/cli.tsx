@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { COMMAND_HELP, parseCommand, USAGE, type Command, type Format } from './args.js';
 import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, UsageError } from './errors.js';
-import { alignmentName, toCsv } from './export/csv.js';
-import { DEFAULT_TEXT_WIDTH, formatOfPath, writeAlignment, type Written } from './export/formats.js';
+import { toCsv } from './export/csv.js';
+import { DEFAULT_TEXT_WIDTH, FILE_SET_FORMATS, formatOfPath, reviewedIndexes, writeAlignment, type FileSetFormatName, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
 import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
@@ -65,6 +65,8 @@ function describeProgress(event: ProgressEvent): string {
       return `embedding sentences ${progressCounts(event)}`;
     case 'align':
       return `aligning ${progressCounts(event)}`;
+    case 'differences':
+      return `finding differences ${progressCounts(event)}`;
   }
 }
 
@@ -132,16 +134,12 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   }
   const format = command.format ?? 'text';
   if (format === 'moses') {
-    const { mosesFiles, mosesLines } = await import('./export/moses.js');
-    const out = command.out;
-    if (!out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
-    const files = mosesFiles(out);
-    for (const file of files) await checkOutputPath(file, command.files);
+    if (!command.out) throw new UsageError('--format moses writes line-aligned files: give --out PREFIX (for PREFIX.en, PREFIX.id, PREFIX.ids)');
+    const files = await checkFileSet(format, command.out, command.files);
     const progress = progressLine();
     const alignment = await load((event) => progress.update(describeProgress(event)));
     progress.done();
-    const lines = mosesLines(alignment, alignmentName(alignment));
-    for (const [k, text] of [lines.en, lines.id, lines.ids].entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+    await writeFileSet(format, alignment, files);
     return 0;
   }
   return writeOutputOf(command.out, command.files, async (output) => {
@@ -155,20 +153,49 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   });
 }
 
+/** The files of a file-set format's --out PREFIX, each checked before any work (an input is never overwritten). */
+async function checkFileSet(format: FileSetFormatName, prefix: string, inputs: readonly string[]): Promise<string[]> {
+  const files = FILE_SET_FORMATS[format].files(prefix);
+  for (const file of files) await checkOutputPath(file, inputs);
+  return files;
+}
+
+/** Each file of a file-set format written whole or not at all. */
+async function writeFileSet(format: FileSetFormatName, alignment: Alignment, files: readonly string[], indexes?: readonly number[]): Promise<void> {
+  const texts = FILE_SET_FORMATS[format].write(alignment, indexes);
+  for (const [k, text] of texts.entries()) await writeFileAtomic(files[k]!, text, DURABLE);
+}
+
+async function readSession(path: string): Promise<Alignment> {
+  const { parseAlignmentJson } = await import('./session/session.js');
+  const { readFile } = await import('node:fs/promises');
+  const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${path}: cannot read the session (${error.code ?? error.message}) — check the path`);
+  });
+  return parseAlignmentJson(content, path).alignment;
+}
+
+function warnNothingReviewed(command: Extract<Command, { kind: 'export' }>, alignment: Alignment): void {
+  if (command.reviewedOnly && !alignment.pairs.some((pair) => pair.reviewed === true)) {
+    warn([`${command.session}: no pair is marked reviewed (r in the review UI marks one), so nothing but headers was written`]);
+  }
+}
+
 /** `selaras export SESSION.json`: the saved alignment, edits and notes included, in another format; no realigning. */
 async function runExport(command: Extract<Command, { kind: 'export' }>): Promise<number> {
+  const format = command.format;
+  if (format === 'moses') {
+    const files = await checkFileSet(format, command.out!, [command.session]);
+    const alignment = await readSession(command.session);
+    await writeFileSet(format, alignment, files, command.reviewedOnly ? reviewedIndexes(alignment) : undefined);
+    warnNothingReviewed(command, alignment);
+    return 0;
+  }
   return writeOutputOf(command.out, [command.session], async (output) => {
-    const { parseAlignmentJson } = await import('./session/session.js');
-    const { readFile } = await import('node:fs/promises');
-    const content = await readFile(command.session, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${command.session}: cannot read the session (${error.code ?? error.message}) — check the path`);
-    });
-    const { alignment } = parseAlignmentJson(content, command.session);
-    const written = await render(alignment, command.format, command.bom, command.reviewedOnly);
+    const alignment = await readSession(command.session);
+    const written = await render(alignment, format, command.bom, command.reviewedOnly);
     warn(written.warnings);
-    if (command.reviewedOnly && !alignment.pairs.some((pair) => pair.reviewed === true)) {
-      warn([`${command.session}: no pair is marked reviewed (r in the review UI marks one), so nothing but headers was written`]);
-    }
+    warnNothingReviewed(command, alignment);
     await output.write(written.text);
     return 0;
   });

@@ -103,6 +103,19 @@ export function checkSize(source: Document, target: Document, embedder: Embedder
   );
 }
 
+/** A stage's progress reports this many times at most, however many items it counts: each report crosses to the UI's
+ * thread, and a hundred steps already move the bar a column at a time at full width. */
+const PROGRESS_REPORTS = 100;
+
+/** Reports `done` of `total` for one stage: the first and last count always, and at most PROGRESS_REPORTS in all. */
+function countProgress(stage: 'differences', total: number, onProgress?: ProgressListener): ((done: number) => void) | undefined {
+  if (!onProgress) return undefined;
+  const step = Math.max(1, Math.ceil(total / PROGRESS_REPORTS));
+  return (done) => {
+    if (done === 0 || done === total || done % step === 0) onProgress({ stage, done, total });
+  };
+}
+
 export async function alignDocuments(
   source: Document,
   target: Document,
@@ -116,10 +129,21 @@ export async function alignDocuments(
   const sameLanguage = isSameLanguage(source, target);
   const { helper } = options;
   const beads = await alignTexts(sourceTexts, targetTexts, embedder, { sameLanguage, onProgress, ...(helper ? { helper } : {}) });
+  const found = collectMoves(beads);
+  const differencesProgress = options.differences === false ? undefined : countProgress('differences', beads.length + found.length, onProgress);
+  differencesProgress?.(0);
   const wordVectors = options.differences === false ? undefined : await embedWordVectors(embedder, [...sourceTexts, ...targetTexts]);
   const compare = { ...options, ...(wordVectors && { wordVectors }) };
-  const pairs = beads.map((bead) => comparePair(bead, source, target, compare));
-  const moves = collectMoves(beads).map((move) => compareMove(move, source, target, compare));
+  const pairs = beads.map((bead, k) => {
+    const compared = comparePair(bead, source, target, compare);
+    differencesProgress?.(k + 1);
+    return compared;
+  });
+  const moves = found.map((move, k) => {
+    const compared = compareMove(move, source, target, compare);
+    differencesProgress?.(beads.length + k + 1);
+    return compared;
+  });
   return { source, target, model: embedder.name, pairs, moves };
 }
 

@@ -19,8 +19,12 @@ export interface PairCounts {
   readonly lowConfidence: number;
 }
 
+/**
+ * A pair a reviewer made (joined, linked, split: `edited`) is their decision, not the aligner's doubt: its score stays
+ * the engine's view, which for a bead the engine did not choose is low by construction, but it is not flagged.
+ */
 export function isLowConfidence(pair: SentencePair): boolean {
-  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE;
+  return pair.status === 'aligned' && pair.score < LOW_CONFIDENCE_SCORE && pair.edited !== true;
 }
 
 export function pairFlags(pair: SentencePair): readonly PairFlag[] {

@@ -90,6 +90,8 @@ export interface Alignment {
 export type ProgressEvent =
   | { readonly stage: 'load-model'; readonly model: string; readonly done: number; readonly total: number }
   | { readonly stage: 'embed'; readonly done: number; readonly total: number }
-  | { readonly stage: 'align'; readonly done: number; readonly total: number };
+  | { readonly stage: 'align'; readonly done: number; readonly total: number }
+  /** Differences inside the pairs and moves, counted in pairs compared (on a long document, as long as aligning). */
+  | { readonly stage: 'differences'; readonly done: number; readonly total: number };
 
 export type ProgressListener = (event: ProgressEvent) => void;

@@ -66,6 +66,28 @@ describe('selaras export', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
   });
 
+  it('--format moses --out PREFIX writes the line-aligned files align writes, from the session', async () => {
+    const prefix = join(dir, 'corpus');
+    const result = runCli(['export', session, '--format', 'moses', '--out', prefix]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const aligned = runCli(['align', EN, ID, '--format', 'moses', '--out', join(dir, 'direct'), ...LEXICAL]);
+    expect(aligned.status).toBe(0);
+    for (const suffix of ['.en', '.id', '.ids']) {
+      expect(await readFile(`${prefix}${suffix}`, 'utf8')).toBe(await readFile(join(dir, `direct${suffix}`), 'utf8'));
+    }
+    const en = (await readFile(`${prefix}.en`, 'utf8')).trimEnd().split('\n');
+    expect(en.length).toBe((await readFile(`${prefix}.id`, 'utf8')).trimEnd().split('\n').length);
+    expect(en[0]).toContain('Clubhouse');
+    // --reviewed-only: of pairs 0 and 2, those aligned (Moses has no line for an omission), each with its own number.
+    const pairs = (JSON.parse(await readFile(session, 'utf8')) as { pairs: { status: string }[] }).pairs;
+    const reviewed = join(dir, 'checked');
+    expect(runCli(['export', session, '--format', 'moses', '--out', reviewed, '--reviewed-only']).status).toBe(0);
+    const ids = (await readFile(`${reviewed}.ids`, 'utf8')).trimEnd().split('\n');
+    expect(ids.map((line) => line.split('\t')[1])).toEqual(['0', '2'].filter((k) => pairs[Number(k)]?.status === 'aligned'));
+    expect(ids[0]).toMatch(/\t0\t/);
+  });
+
   it('says when nothing is reviewed', async () => {
     const plain = join(dir, 'plain.json');
     await writeFile(plain, runCli(['align', EN, ID, '--format', 'json', ...LEXICAL]).stdout);
@@ -80,6 +102,7 @@ describe('selaras export', () => {
     ['an unknown format', ['export', 'x.json', '--format', 'docx'], 2, /^selaras: unknown format "docx" — export writes text, json, jsonl, csv, tmx, vecalign, html/],
     ['an --out of no known format', ['export', 'x.json', '--out', 'x.docx'], 2, /^selaras: --out x\.docx ends in "\.docx", which is no format: .* — name it \.txt, \.json, \.jsonl, \.csv, \.tmx, \.vecalign, \.html, \.htm, or say --format/],
     ['no session', ['export'], 2, /^selaras: export needs one session file/],
+    ['moses without a prefix', ['export', 'x.json', '--format', 'moses'], 2, /^selaras: --format moses writes line-aligned files: give --out PREFIX/],
   ])('refuses %s with one line and the right exit code', (_name, args, status, message) => {
     const result = runCli(args);
     expect(result.status).toBe(status);

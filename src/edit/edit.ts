@@ -3,7 +3,7 @@
  * links, splits, "reviewed" marks and notes are all of this one shape, so undo and redo are the same two lines for
  * all of them, and undo restores exactly the pairs that were there (the same objects). Pure.
  */
-import type { Alignment, SentencePair } from '../types.js';
+import type { Alignment, MovedPassage, SentencePair } from '../types.js';
 
 export interface PairEdit {
   /** Index into the pairs of the first pair replaced. */
@@ -12,6 +12,8 @@ export interface PairEdit {
   readonly inserted: readonly SentencePair[];
   /** What the edit did, for the status line ("joined pairs 4 and 5"). */
   readonly label: string;
+  /** The whole list of moved passages before and after, when the edit dissolved a move (see dissolvingMoves). */
+  readonly moves?: { readonly removed: readonly MovedPassage[]; readonly inserted: readonly MovedPassage[] };
 }
 
 /** An edit's `removed` are not the pairs at its place: it was made for another list. */
@@ -47,11 +49,96 @@ export function applyEdit(pairs: readonly SentencePair[], edit: PairEdit): Sente
 }
 
 export function invertEdit(edit: PairEdit): PairEdit {
-  return { at: edit.at, removed: edit.inserted, inserted: edit.removed, label: edit.label };
+  const moves = edit.moves && { moves: { removed: edit.moves.inserted, inserted: edit.moves.removed } };
+  return { at: edit.at, removed: edit.inserted, inserted: edit.removed, label: edit.label, ...moves };
+}
+
+/** The moves list after the edit (the same list when the edit leaves the moves alone). */
+export function movesAfter(alignment: Alignment, edit: PairEdit): readonly MovedPassage[] | undefined {
+  if (edit.moves === undefined) return alignment.moves;
+  if ((alignment.moves ?? []).length !== edit.moves.removed.length) throw new StaleEditError(`the edit "${edit.label}" does not fit these moves`);
+  return edit.moves.inserted;
 }
 
 export function applyToAlignment(alignment: Alignment, edit: PairEdit): Alignment {
-  return { ...alignment, pairs: applyEdit(alignment.pairs, edit) };
+  const moves = movesAfter(alignment, edit);
+  return { ...alignment, pairs: applyEdit(alignment.pairs, edit), ...(moves === undefined ? {} : { moves }) };
+}
+
+/** For each sentence of one side, the index of the pair that holds it. */
+function holders(pairs: readonly SentencePair[], side: 'source' | 'target'): Map<number, number> {
+  const held = new Map<number, number>();
+  for (const [index, pair] of pairs.entries()) for (const sentence of pair[side]) held.set(sentence, index);
+  return held;
+}
+
+/** The moves (indexes into `moves`) not whole in `pairs`: some sentence of theirs is not in an omitted or added
+ * pair marked with that move. */
+function brokenMoves(pairs: readonly SentencePair[], moves: readonly MovedPassage[]): Set<number> {
+  const broken = new Set<number>();
+  if (moves.length === 0) return broken;
+  const held = { source: holders(pairs, 'source'), target: holders(pairs, 'target') };
+  const status = { source: 'omitted', target: 'added' } as const;
+  for (const [k, move] of moves.entries()) {
+    const whole = (['source', 'target'] as const).every((side) =>
+      move[side].every((sentence) => {
+        const pair = pairs[held[side].get(sentence) ?? -1];
+        return pair?.move === k && pair.status === status[side];
+      }),
+    );
+    if (!whole) broken.add(k);
+  }
+  return broken;
+}
+
+/**
+ * The edit made to keep the moved passages consistent: a move that the edit broke (one of its halves joined, linked,
+ * unlinked or split) is dissolved, its halves on both sides lose `move`, the list drops it and later moves are
+ * numbered down. The edit grows to every pair that changes, and carries the moves list before and after, so undo
+ * puts back exactly what was there. An edit that breaks no move is returned as it is.
+ */
+export function dissolvingMoves(alignment: Alignment, edit: PairEdit): PairEdit {
+  const moves = alignment.moves ?? [];
+  if (moves.length === 0) return edit;
+  const after = applyEdit(alignment.pairs, edit);
+  const lost = brokenMoves(after, moves);
+  if (lost.size === 0) return edit;
+  const renumbered = new Map<number, number>();
+  for (const k of moves.keys()) if (!lost.has(k)) renumbered.set(k, renumbered.size);
+  const final = after.map((pair) => {
+    if (pair.move === undefined || renumbered.get(pair.move) === pair.move) return pair;
+    const { move, ...rest } = pair;
+    const to = renumbered.get(move);
+    return to === undefined ? rest : { ...rest, move: to };
+  });
+  const before = alignment.pairs;
+  const limit = Math.min(before.length, final.length);
+  let prefix = 0;
+  while (prefix < limit && before[prefix] === final[prefix]) prefix += 1;
+  let suffix = 0;
+  while (suffix < limit - prefix && before[before.length - 1 - suffix] === final[final.length - 1 - suffix]) suffix += 1;
+  return {
+    at: prefix,
+    removed: before.slice(prefix, before.length - suffix),
+    inserted: final.slice(prefix, final.length - suffix),
+    label: edit.label,
+    moves: { removed: moves, inserted: moves.filter((_, k) => !lost.has(k)) },
+  };
+}
+
+/** Why the moved passages of an alignment are inconsistent (a `move` that names no listed move, a pair marked with a
+ * move it is no half of, a listed move without both halves), or null when they are consistent. */
+export function moveViolation(alignment: Alignment): string | null {
+  const moves = alignment.moves ?? [];
+  for (const [index, pair] of alignment.pairs.entries()) {
+    if (pair.move === undefined) continue;
+    const move = moves[pair.move];
+    if (move === undefined) return `pair ${index}: move ${pair.move} is not in the moves list`;
+    const own = pair.source.length > 0 ? move.source : move.target;
+    if (![...pair.source, ...pair.target].every((sentence) => own.includes(sentence))) return `pair ${index} is no half of move ${pair.move}`;
+  }
+  const broken = [...brokenMoves(alignment.pairs, moves)];
+  return broken.length === 0 ? null : `move ${broken[0]} has lost a half`;
 }
 
 /** Why an alignment breaks the contract (every sentence of each side in exactly one pair, pairs in document order

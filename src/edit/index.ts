@@ -1,5 +1,5 @@
 /** The alignment editor's core: edits as data, undo and redo, and the reviewer's operations. Pure, no UI. */
-export { applyEdit, applyToAlignment, contractViolation, invertEdit, StaleEditError, type PairEdit } from './edit.js';
+export { applyEdit, applyToAlignment, contractViolation, dissolvingMoves, invertEdit, moveViolation, StaleEditError, type PairEdit } from './edit.js';
 export type { EditJudge } from './judge.js';
 export { EMPTY_HISTORY, hasUnsavedEdits, markSaved, recordEdit, redoEdit, undoEdit, type EditHistory } from './history.js';
 export {

@@ -10,7 +10,7 @@
 import type { BeadSentences } from '../align/align.js';
 import { comparePair, type ScoredBead } from '../compare/pair.js';
 import type { Alignment, SentencePair } from '../types.js';
-import type { PairEdit } from './edit.js';
+import { dissolvingMoves, type PairEdit } from './edit.js';
 
 export type EditKind = 'join' | 'unlink' | 'link' | 'split';
 
@@ -135,7 +135,8 @@ function joinedNote(pairs: readonly SentencePair[]): string | undefined {
 }
 
 /** The edit that puts the judged beads in place of the plan's pairs: differences found again, each marked edited,
- * not reviewed (it is new), and the replaced pairs' notes kept on the first. */
+ * not reviewed (it is new), and the replaced pairs' notes kept on the first; a move one of whose halves it replaced
+ * is dissolved with it (dissolvingMoves), so no passage is listed as moved without both halves. */
 export function editFromJudged(alignment: Alignment, plan: EditPlan, judged: readonly ScoredBead[]): PairEdit {
   const removed = alignment.pairs.slice(plan.at, plan.at + plan.count);
   for (const side of ['source', 'target'] as const) {
@@ -148,7 +149,7 @@ export function editFromJudged(alignment: Alignment, plan: EditPlan, judged: rea
     const pair: SentencePair = { ...comparePair(bead, alignment.source, alignment.target), edited: true };
     return k === 0 && note !== undefined ? { ...pair, note } : pair;
   });
-  return { at: plan.at, removed, inserted, label: plan.label };
+  return dissolvingMoves(alignment, { at: plan.at, removed, inserted, label: plan.label });
 }
 
 /** The pair with `reviewed` set, or the field gone (fields appear only when set). */

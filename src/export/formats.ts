@@ -1,11 +1,13 @@
 /**
  * The formats one alignment can be written in, as one table: `align --format`, `export --format`, the review UI's
  * `e` (by the file's extension) and the extension check of `--out` all dispatch through it. A new writer is one
- * more entry here. (Moses is not: it writes three files from a prefix, see export/moses.ts.)
+ * more entry here. Formats written as several line-aligned files from one prefix (Moses) are the second table,
+ * FILE_SET_FORMATS, which `align` and `export` share in the same way.
  */
 import type { Alignment } from '../types.js';
 import { alignmentName, formatCsv, csvRows } from './csv.js';
 import { toJson, toJsonLine } from './json.js';
+import { mosesFiles, mosesLines } from './moses.js';
 import { allPairIndexes } from './pair-text.js';
 import { toText } from './text.js';
 import { tmxWarnings, toTmx } from './tmx.js';
@@ -77,6 +79,35 @@ export function knownExtensions(): string {
   return EXPORT_FORMAT_NAMES.flatMap((name) => EXPORT_FORMATS[name].extensions).join(', ');
 }
 
+/** A format written as several files from one prefix (`--out PREFIX`), line for line. */
+export interface FileSetFormat {
+  /** The files `--out PREFIX` stands for, in the order `write` returns their texts. */
+  readonly files: (prefix: string) => string[];
+  /** The text of each file; `indexes` (0-based, default all) keep each pair's number in the whole. */
+  readonly write: (alignment: Alignment, indexes?: readonly number[]) => string[];
+}
+
+export const FILE_SET_FORMATS = {
+  moses: {
+    files: mosesFiles,
+    write: (alignment, indexes) => {
+      const lines = mosesLines(alignment, alignmentName(alignment), indexes);
+      return [lines.en, lines.id, lines.ids];
+    },
+  },
+} as const satisfies Readonly<Record<string, FileSetFormat>>;
+
+export type FileSetFormatName = keyof typeof FILE_SET_FORMATS;
+
+export function isFileSetFormat(name: string): name is FileSetFormatName {
+  return Object.hasOwn(FILE_SET_FORMATS, name);
+}
+
+/** The pairs a reviewer marked (0-based): what `reviewedOnly` keeps. */
+export function reviewedIndexes(alignment: Alignment): number[] {
+  return allPairIndexes(alignment).filter((index) => alignment.pairs[index]?.reviewed === true);
+}
+
 export interface Written {
   readonly text: string;
   readonly warnings: readonly string[];
@@ -91,7 +122,7 @@ export async function writeAlignment(
 ): Promise<Written> {
   const spec: ExportFormat = EXPORT_FORMATS[format];
   if (options.reviewedOnly !== true) return { text: await spec.write(alignment, options, alignment), warnings: spec.warnings?.(alignment) ?? [] };
-  const indexes = allPairIndexes(alignment).filter((index) => alignment.pairs[index]?.reviewed === true);
+  const indexes = reviewedIndexes(alignment);
   const kept = { ...alignment, pairs: indexes.map((index) => alignment.pairs[index]!) };
   return { text: await spec.write(kept, { ...options, indexes }, alignment), warnings: spec.warnings?.(kept) ?? [] };
 }

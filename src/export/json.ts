@@ -1,4 +1,4 @@
-import type { Alignment, Document, SentencePair } from '../types.js';
+import type { Alignment, Document, MovedPassage, SentencePair } from '../types.js';
 
 export function documentJson(document: Document) {
   return {
@@ -32,7 +32,12 @@ export function pairJson(pair: SentencePair) {
 }
 
 export function movesJson(alignment: Alignment) {
-  return (alignment.moves ?? []).map((move) => ({
+  return moveListJson(alignment.moves ?? []);
+}
+
+/** A list of moved passages as the contract writes it (the top-level `moves`). */
+export function moveListJson(moves: readonly MovedPassage[]) {
+  return moves.map((move) => ({
     source: move.source,
     target: move.target,
     score: Number(move.score.toFixed(4)),

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { contractViolation, type PairEdit } from '../edit/edit.js';
 import { EMPTY_HISTORY, type EditHistory } from '../edit/history.js';
 import { InputError } from '../errors.js';
-import { movesJson, pairJson, pairsJson } from '../export/json.js';
+import { moveListJson, movesJson, pairJson, pairsJson } from '../export/json.js';
 import type { Alignment, Difference, Document, Lang, MovedPassage, PairStatus, SentencePair, WordChange } from '../types.js';
 
 /** The session layout written; readers refuse a later one rather than guess. */
@@ -44,7 +44,8 @@ function documentWithHash(document: Document, sha256: string) {
 }
 
 function editJson(edit: PairEdit) {
-  return { at: edit.at, label: edit.label, removed: edit.removed.map(pairJson), inserted: edit.inserted.map(pairJson) };
+  const moves = edit.moves && { moves: { removed: moveListJson(edit.moves.removed), inserted: moveListJson(edit.moves.inserted) } };
+  return { at: edit.at, label: edit.label, removed: edit.removed.map(pairJson), inserted: edit.inserted.map(pairJson), ...moves };
 }
 
 /**
@@ -202,7 +203,16 @@ function readEdits(value: unknown, where: string): PairEdit[] {
       if (!Array.isArray(list)) throw new Shape(`${at}.${name} is not a list`);
       return list.map((pair, p) => readPair(pair, p));
     };
-    return { at: wholeNumber(field(edit, 'at', at), `${at}.at`), label: text(field(edit, 'label', at), `${at}.label`), removed: pairs('removed'), inserted: pairs('inserted') };
+    const moves = edit['moves'];
+    if (moves !== undefined && !isObject(moves)) throw new Shape(`${at}.moves is not an object`);
+    return {
+      at: wholeNumber(field(edit, 'at', at), `${at}.at`),
+      label: text(field(edit, 'label', at), `${at}.label`),
+      removed: pairs('removed'),
+      inserted: pairs('inserted'),
+      // An edit that dissolved a moved passage: the moves list before and after it.
+      ...(moves === undefined ? {} : { moves: { removed: readMoves(field(moves, 'removed', `${at}.moves`)), inserted: readMoves(field(moves, 'inserted', `${at}.moves`)) } }),
+    };
   });
 }
 

@@ -7,12 +7,14 @@ import type { ScoredBead } from '../../src/compare/pair.js';
 import {
   EMPTY_HISTORY,
   applyEdit,
+  invertEdit,
   applyToAlignment,
   contractViolation,
   editFromJudged,
   hasUnsavedEdits,
   markReviewed,
   markSaved,
+  moveViolation,
   planJoin,
   planLink,
   planSplit,
@@ -27,7 +29,7 @@ import {
   type PairEdit,
   type Planned,
 } from '../../src/edit/index.js';
-import type { Alignment, SentencePair } from '../../src/types.js';
+import type { Alignment, MovedPassage, SentencePair } from '../../src/types.js';
 import { added, aligned, makeDocument, omitted } from '../ui/fixtures/make-alignment.js';
 
 function statusOf(bead: BeadSentences): SentencePair['status'] {
@@ -193,10 +195,32 @@ describe('history', () => {
   });
 });
 
-/** A contract-keeping alignment of random bead shapes. */
+/** The alignment with up to `count` moved passages: the k-th omitted sentence with the k-th added one from the end,
+ * each half marked with its move, as the engine reports them. */
+function withMoves(alignment: Alignment, count: number): Alignment {
+  const singles = (status: SentencePair['status']) =>
+    alignment.pairs.flatMap((pair, index) => (pair.status === status && pair.source.length + pair.target.length === 1 ? [index] : []));
+  const omittedAt = singles('omitted');
+  const addedAt = singles('added').reverse();
+  const pairs = [...alignment.pairs];
+  const moves: MovedPassage[] = [];
+  for (let k = 0; k < Math.min(count, omittedAt.length, addedAt.length); k += 1) {
+    const [from, to] = [omittedAt[k]!, addedAt[k]!];
+    const [source, target] = [pairs[from]!.source, pairs[to]!.target];
+    moves.push({ source, target, score: 0.9, differences: [], pairs: [{ source, target, score: 0.9 }] });
+    pairs[from] = { ...pairs[from]!, move: k };
+    pairs[to] = { ...pairs[to]!, move: k };
+  }
+  return { ...alignment, pairs, moves };
+}
+
+/** A contract-keeping alignment of random bead shapes, with up to three moved passages. */
 const randomAlignment = fc
-  .array(fc.constantFrom<[number, number]>([1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]), { minLength: 1, maxLength: 14 })
-  .map((shapes) => {
+  .tuple(
+    fc.array(fc.constantFrom<[number, number]>([1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1]), { minLength: 1, maxLength: 14 }),
+    fc.nat({ max: 3 }),
+  )
+  .map(([shapes, moveCount]) => {
     let i = 0;
     let j = 0;
     const pairs = shapes.map(([a, b]): SentencePair => {
@@ -204,7 +228,7 @@ const randomAlignment = fc
       const target = Array.from({ length: b }, () => j++);
       return { source, target, status: statusOf({ source, target }), score: 0.7, differences: [] };
     });
-    return alignmentOf(pairs);
+    return withMoves(alignmentOf(pairs), moveCount);
   });
 
 type Operation = { readonly name: string; readonly index: number };
@@ -233,6 +257,48 @@ function step(alignment: Alignment, history: EditHistory, { name, index }: Opera
   return edit === null ? { alignment, history } : { alignment: applyToAlignment(alignment, edit), history: recordEdit(history, edit) };
 }
 
+describe('moved passages and edits', () => {
+  /** 0: [0]:[0] · 1: [1]:[] move 0 · 2: [2]:[] move 1 · 3: [3]:[1] · 4: []:[2] move 1 · 5: []:[3] move 0 */
+  const MOVED = withMoves(alignmentOf([aligned([0], [0]), omitted(1), omitted(2), aligned([3], [1]), added(2), added(3)]), 2);
+
+  it('an edit of one half dissolves its move: both halves lose the mark, the list drops it, later moves renumber', () => {
+    expect(MOVED.pairs.map((pair) => pair.move)).toEqual([undefined, 0, 1, undefined, 1, 0]);
+    const plan = planned(planJoin(MOVED.pairs, 0)); // pairs 0 and 1: half of move 0 joins an aligned pair
+    const edit = editFromJudged(MOVED, plan, fakeJudge(plan));
+    const after = applyToAlignment(MOVED, edit);
+    expect(after.pairs.map((pair) => pair.move)).toEqual([undefined, 0, undefined, 0, undefined]);
+    expect(after.moves).toEqual([MOVED.moves![1]]);
+    expect(moveViolation(after)).toBeNull();
+    expect(contractViolation(after)).toBeNull();
+    // The other half is an added row again, and undo puts back exactly what was there, moves included.
+    expect(after.pairs[4]).toMatchObject({ target: [3], status: 'added' });
+    const undone = applyToAlignment(after, invertEdit(edit));
+    undone.pairs.forEach((pair, k) => expect(pair).toBe(MOVED.pairs[k]));
+    expect(undone.moves).toBe(MOVED.moves);
+  });
+
+  it('marks and notes keep a move whole; an edit elsewhere leaves the list alone', () => {
+    const noted = applyToAlignment(MOVED, setNote(MOVED.pairs, 1, 'moved up?')!);
+    expect(noted.pairs[1]?.move).toBe(0);
+    expect(noted.moves).toBe(MOVED.moves);
+    const far = alignmentOf([aligned([0], [0]), aligned([1], [1]), omitted(2), added(2)]);
+    const plan = planned(planJoin(far.pairs, 0));
+    expect(editFromJudged(far, plan, fakeJudge(plan)).moves).toBeUndefined();
+  });
+
+  it('the move check finds a stray index, a mark on a pair of no move, and a move that lost a half', () => {
+    expect(moveViolation(MOVED)).toBeNull();
+    const strip = (k: number): SentencePair => {
+      const { move: _move, ...rest } = MOVED.pairs[k]!;
+      return rest;
+    };
+    const replaced = (k: number, pair: SentencePair) => ({ ...MOVED, pairs: MOVED.pairs.map((old, n) => (n === k ? pair : old)) });
+    expect(moveViolation(replaced(1, { ...MOVED.pairs[1]!, move: 5 }))).toMatch(/pair 1: move 5 is not in the moves list/);
+    expect(moveViolation(replaced(0, { ...MOVED.pairs[0]!, move: 0 }))).toMatch(/pair 0 is no half of move 0/);
+    expect(moveViolation(replaced(5, strip(5)))).toMatch(/move 0 has lost a half/);
+  });
+});
+
 describe('editing properties', () => {
   it('every sentence stays in exactly one pair, pairs in order, statuses matching their sides', () => {
     fc.assert(
@@ -247,18 +313,35 @@ describe('editing properties', () => {
     );
   });
 
+  it('after any edit every move index names a listed move and every listed move has both halves', () => {
+    fc.assert(
+      fc.property(randomAlignment, fc.array(operation, { maxLength: 25 }), (start, operations) => {
+        expect(moveViolation(start)).toBeNull();
+        let state = { alignment: start, history: EMPTY_HISTORY };
+        for (const one of operations) {
+          state = step(state.alignment, state.history, one);
+          expect(moveViolation(state.alignment)).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('undoing every edit restores exactly the pairs that were loaded, and redoing them comes back to the end', () => {
     fc.assert(
       fc.property(randomAlignment, fc.array(operation, { maxLength: 25 }), (start, operations) => {
         let state = { alignment: start, history: EMPTY_HISTORY };
         for (const one of operations) state = step(state.alignment, state.history, one);
         const end = state.alignment.pairs;
+        const endMoves = state.alignment.moves;
         const doneAtEnd = state.history.done.length;
         while (state.history.done.length > 0) state = step(state.alignment, state.history, { name: 'undo', index: 0 });
         expect(state.alignment.pairs).toHaveLength(start.pairs.length);
         state.alignment.pairs.forEach((pair, k) => expect(pair).toBe(start.pairs[k]));
+        expect(state.alignment.moves).toBe(start.moves);
         for (let k = 0; k < doneAtEnd; k += 1) state = step(state.alignment, state.history, { name: 'redo', index: 0 });
         state.alignment.pairs.forEach((pair, k) => expect(pair).toBe(end[k]));
+        expect(state.alignment.moves).toBe(endMoves);
       }),
       { numRuns: 300 },
     );

@@ -4,9 +4,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdit } from '../../src/edit/edit.js';
+import { applyEdit, applyToAlignment, moveViolation } from '../../src/edit/edit.js';
 import { EMPTY_HISTORY, hasUnsavedEdits, recordEdit, undoEdit } from '../../src/edit/history.js';
-import { setNote, toggleReviewed } from '../../src/edit/operations.js';
+import { editFromJudged, planJoin, setNote, toggleReviewed } from '../../src/edit/operations.js';
 import { InputError } from '../../src/errors.js';
 import {
   carryOverReviews,
@@ -74,6 +74,21 @@ describe('a session file', () => {
     const stray = JSON.parse(sessionJson(withMove, HASHES, { presplit: false }));
     stray.pairs[1].move = 4;
     expect(() => parseAlignmentJson(JSON.stringify(stray), 's.json')).toThrow(/pairs\[1\]\.move names no entry of "moves"/);
+  });
+
+  it('keeps an edit that dissolved a move, so that u after resuming brings the move back', () => {
+    // J on pairs 0 and 1: the move's source half joins the first pair, so the move is dissolved.
+    const plan = planJoin(withMove.pairs, 0).plan!;
+    const edit = editFromJudged(withMove, plan, [{ source: [0, 1], target: [0], status: 'aligned', score: 0.7 }]);
+    const edited = applyToAlignment(withMove, edit);
+    expect(edited.moves).toEqual([]);
+    expect(moveViolation(edited)).toBeNull();
+    const loaded = parseAlignmentJson(sessionJson(edited, HASHES, { presplit: false }, recordEdit(EMPTY_HISTORY, edit)), 's.json');
+    expect(loaded.alignment.pairs.some((pair) => pair.move !== undefined)).toBe(false);
+    const undone = applyToAlignment(loaded.alignment, undoEdit(loaded.history!)!.edit);
+    expect(undone.moves).toEqual(withMove.moves);
+    expect(undone.pairs.map((pair) => pair.move)).toEqual([undefined, 0, undefined, 0]);
+    expect(moveViolation(undone)).toBeNull();
   });
 
   it('reads plain --format json output too, without hashes', () => {

@@ -139,7 +139,7 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     writeFileSync(source, `${readFileSync(join(ROOT, PIVOT), 'utf8')}\n\n`.repeat(LONG_REPEATS));
     writeFileSync(target, `${readFileSync(join(ROOT, INDONESIAN), 'utf8')}\n\n`.repeat(LONG_REPEATS));
     startCli(session, `align '${source}' '${target}' --model lexical`, exitFile);
-    const stage = (screen: string) => /^ (\S) (Embedding sentences|Aligning)…\s+(\d+)s/m.exec(screen);
+    const stage = (screen: string) => /^ (\S) (Embedding sentences|Aligning|Finding differences)…\s+(\d+)s/m.exec(screen);
     const first = stage(await tmux.waitForScreen(session, (s) => stage(s) !== null, 'the embedding or aligning stage'));
     // The main thread only draws and reads keys: the spinner turns and the clock runs while the worker computes.
     const moved = stage(await tmux.waitForScreen(session, (s) => (stage(s)?.[1] ?? first?.[1]) !== first?.[1], 'the spinner turned'));

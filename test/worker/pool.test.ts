@@ -28,7 +28,7 @@ describe('AlignmentPool', () => {
     const inWorker = await pool({ size: 1 }).align({ files: [EN, ID], model: 'lexical' }, { onProgress: (e) => events.push(e) });
     const here = await alignFiles(EN, ID, { model: 'lexical' });
     expect(inWorker).toEqual(here);
-    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['embed', 'align']));
+    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['embed', 'align', 'differences']));
   });
 
   it('runs three or more versions as one job', async () => {

@@ -1,7 +1,7 @@
 /** What the review screen knows about an alignment: one row per pair with its display text, the counts, the kinds of
  * difference present. Built once when the alignment loads, then kept up to date edit by edit (only the replaced rows
  * are made again, and the counts adjusted), so an edit costs the pairs it touches, not the document. Pure, no Ink. */
-import type { PairEdit } from '../../edit/edit.js';
+import { movesAfter, type PairEdit } from '../../edit/edit.js';
 import { otherHalf as otherHalfPair } from '../../moved-passages.js';
 import { countPairs, pairFlags, sentenceTexts, type PairCounts } from '../../review.js';
 import type { Alignment, DifferenceKind, SentencePair } from '../../types.js';
@@ -117,7 +117,8 @@ export function buildReviewModel(alignment: Alignment): ReviewModel {
 /** The model after an edit: the replaced rows made again, the counts and kinds adjusted by what changed. */
 export function applyEditToModel(model: ReviewModel, edit: PairEdit): ReviewModel {
   const pairs = [...model.alignment.pairs.slice(0, edit.at), ...edit.inserted, ...model.alignment.pairs.slice(edit.at + edit.removed.length)];
-  const alignment: Alignment = { ...model.alignment, pairs };
+  const moves = movesAfter(model.alignment, edit);
+  const alignment: Alignment = { ...model.alignment, pairs, ...(moves === undefined ? {} : { moves }) };
   const rows = [
     ...model.rows.slice(0, edit.at),
     ...edit.inserted.map((pair) => rowOf(alignment, pair)),

@@ -93,6 +93,7 @@ const STAGE_LABELS = {
   'load-model': 'Loading the model',
   embed: 'Embedding sentences',
   align: 'Aligning',
+  differences: 'Finding differences',
 } as const;
 /** The bar never gets wider than this, even on a wide terminal. */
 const MAX_PROGRESS_BAR = 50;

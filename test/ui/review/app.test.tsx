@@ -97,6 +97,9 @@ describe('App while loading', () => {
     expect(app.frame()).toMatch(/█+░+ 20\/53/);
     app.rerender(<App {...app.props({ phase: 'loading', progress: { stage: 'load-model', model: 'm', done: 8 * 1024 * 1024, total: 16 * 1024 * 1024 } })} />);
     await app.waitFor((s) => s.includes('8.0/16.0 MiB 50%'), 'the model load in MiB');
+    // After aligning, the differences: a stage of its own, not "Aligning 100%" while they are found.
+    app.rerender(<App {...app.props({ phase: 'loading', progress: { stage: 'differences', done: 30, total: 120 } })} />);
+    await app.waitFor((s) => s.includes('Finding differences') && s.includes('30/120 25%'), 'the differences progress');
     app.rerender(<App {...app.props({ phase: 'ready', alignment: seed })} />);
     await app.waitFor((s) => s.includes('33 pairs · 18 aligned'), 'the header counts');
   });

@@ -16,6 +16,8 @@ describe('pair labels and flags', () => {
     ['added', added(3), 'added', ['added']],
     ['low confidence', aligned([0], [0], LOW_CONFIDENCE_SCORE - 0.01), '1-1', ['low-confidence']],
     ['at the threshold is not low', aligned([0], [0], LOW_CONFIDENCE_SCORE), '1-1', []],
+    ['low but made by the reviewer', { ...aligned([0], [0, 1], 0.002), edited: true }, '1-2', []],
+    ['low, reviewed but not edited', { ...aligned([0], [0], 0.2), reviewed: true }, '1-1', ['low-confidence']],
     ['with a difference', aligned([0], [0], 0.9, [{ kind: 'number', source: '5', target: null }]), '1-1', ['differences']],
     [
       'low and different',

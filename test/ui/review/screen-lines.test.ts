@@ -322,6 +322,7 @@ describe('progress', () => {
     [{ stage: 'load-model', model: 'minilm', done: 3 * 1024 * 1024, total: 17.5 * 1024 * 1024 } as const, /Loading the model minilm.*\n.*3\.0\/17\.5 MiB 17%/s],
     [{ stage: 'embed', done: 120, total: 300 } as const, /120\/300 40%/],
     [{ stage: 'align', done: 3, total: 4 } as const, /3\/4 75%/],
+    [{ stage: 'differences', done: 50, total: 200 } as const, /Finding differences….*\n.*50\/200 25%/s],
   ])('describes %j', (event, pattern) => {
     expect(texts(progressLines('a.txt', 'b.txt', event, 80)).join('\n')).toMatch(pattern);
   });
