@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDifferences } from '../../src/compare/index.js';
+import { phraseCandidates } from '../../src/compare/phrases.js';
+import { tokenised } from '../../src/compare/tokens.js';
 import { toyVectors } from './toy-vectors.js';
 
 const wordVectors = toyVectors([
@@ -51,5 +53,15 @@ describe('dropped and added phrases', () => {
         targetLang: 'id',
       }),
     ).toEqual([]);
+  });
+
+  it('weighs a run of words without counterpart where no mark or opener cuts the side', () => {
+    const { target } = phraseCandidates(
+      tokenised('The police arrested three men in Jakarta on Monday.'),
+      tokenised('Polisi menangkap tiga pria bersenjata api lengkap di Jakarta pada Senin.'),
+      EN_ID,
+    );
+    expect(target.filter((c) => c.isRun).map((c) => c.surface)).toEqual(['bersenjata api lengkap']);
+    expect(target.filter((c) => !c.isRun)).toEqual([]);
   });
 });
