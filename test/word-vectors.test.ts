@@ -40,6 +40,18 @@ describe('word vectors for the phrase finder', () => {
     expect([...second!.vector('kata')!]).toEqual([...vector]);
   });
 
+  it('embeds only the words the same embedder has not given before, and gives the same vectors for the others', async () => {
+    const embedder = fakeEmbedder();
+    const first = await embedWordVectors(embedder, ['kata AFP']);
+    const second = await embedWordVectors(embedder, ['Kata lain, AFP']);
+    expect(embedder.calls).toEqual([['kata', 'afp'], ['lain']]);
+    expect([...second!.vector('kata')!]).toEqual([...first!.vector('kata')!]);
+    expect(second!.vector('lain')).toBeDefined();
+    const other = fakeEmbedder();
+    await embedWordVectors(other, ['Kata lain']);
+    expect(other.calls).toEqual([['kata', 'lain']]);
+  });
+
   it('has none for the lexical embedder, whose features do not match translations', async () => {
     expect(await embedWordVectors(createLexicalEmbedder(), ['The AFP said so.'])).toBeUndefined();
   });
