@@ -31,7 +31,7 @@ import {
   type SideName,
   type Similarity,
 } from './similarity.js';
-import { denseRows, type VectorRows } from './vectors.js';
+import { cosine as cosineOf, denseRows, type VectorRows } from './vectors.js';
 
 /** Largest bead side (1-3, 3-1): the overlaps embedded for each document. */
 export const MAX_OVERLAP = 3;
@@ -422,15 +422,7 @@ export class BeadCoster implements BeadCostView {
     const y = new Float64Array(this.similarity.dimension);
     this.similarity.addUnitVectors('source', i, a, x);
     this.similarity.addUnitVectors('target', j, b, y);
-    let xy = 0;
-    let xx = 0;
-    let yy = 0;
-    for (let k = 0; k < x.length; k++) {
-      xy += x[k]! * y[k]!;
-      xx += x[k]! * x[k]!;
-      yy += y[k]! * y[k]!;
-    }
-    const cosine = xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0;
+    const cosine = cosineOf(x, y);
     const mean = (values: Float64Array, from: number, count: number): number => {
       let sum = 0;
       for (let k = from; k < from + count; k++) sum += values[k]!;

@@ -57,13 +57,18 @@ const COSINE_KNOTS = [0.2, 0.4, 0.6, 0.8];
 const ABSORB_KNOTS = [-0.1, -0.03, 0.03];
 const POSTERIOR_KNOTS = [-2, 0, 2, 4];
 
-/** Features of an aligned bead (1-1 or a merge). */
-export const ALIGNED_FEATURES: Readonly<Record<string, Feature>> = {
+/** The splines both kinds of bead start with: the same evidence, weighed by each kind's own coefficients. */
+const SPLINE_FEATURES: Readonly<Record<string, Feature>> = {
   ...spline('semantic', semantic, SEMANTIC_KNOTS),
   ...spline('cosine', cosine, COSINE_KNOTS),
   ...spline('margin', relativeMargin, MARGIN_KNOTS),
   ...spline('absorbGain', absorbGain, ABSORB_KNOTS),
   ...spline('posterior', posteriorLogit, POSTERIOR_KNOTS),
+};
+
+/** Features of an aligned bead (1-1 or a merge). */
+export const ALIGNED_FEATURES: Readonly<Record<string, Feature>> = {
+  ...SPLINE_FEATURES,
   chance: (e) => e.terms.chance,
   lengthDeviation: (e) => Math.sqrt(e.terms.lengthTerm),
   numberMismatch: (e) => e.terms.numberMismatch,
@@ -92,11 +97,7 @@ export const ALIGNED_FEATURES: Readonly<Record<string, Feature>> = {
 
 /** Features of an unpaired sentence (omitted or added); `best` is its best nearby pairing it did not take. */
 export const UNPAIRED_FEATURES: Readonly<Record<string, Feature>> = {
-  ...spline('semantic', semantic, SEMANTIC_KNOTS),
-  ...spline('cosine', cosine, COSINE_KNOTS),
-  ...spline('margin', relativeMargin, MARGIN_KNOTS),
-  ...spline('absorbGain', absorbGain, ABSORB_KNOTS),
-  ...spline('posterior', posteriorLogit, POSTERIOR_KNOTS),
+  ...SPLINE_FEATURES,
   bestOverSkip: (e) => clamp(e.terms.unit / Math.max(e.skipPrice, 1e-3), 0, 6),
   bestHasNumbers: (e) => (e.terms.hasNumbers ? 1 : 0),
   hasAlignedNeighbour: (e) => (e.absorbGain === null ? 0 : 1),

@@ -7,6 +7,19 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
+/** The cosine of two vectors of any length; 0 when either is zero. */
+export function cosine(a: Float32Array | Float64Array, b: Float32Array | Float64Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let k = 0; k < a.length; k++) {
+    ab += a[k]! * b[k]!;
+    aa += a[k]! * a[k]!;
+    bb += b[k]! * b[k]!;
+  }
+  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb);
+}
+
 export function normalize(v: Float32Array): Float32Array {
   let sq = 0;
   for (let k = 0; k < v.length; k++) sq += v[k]! * v[k]!;

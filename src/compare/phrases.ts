@@ -10,6 +10,7 @@
  * by spelling (the same word or number, a cognate). Without word vectors nothing is reported: spelling alone
  * cannot tell a dropped clause from a free translation.
  */
+import { cosine } from '../align/vectors.js';
 import type { Difference, Lang } from '../types.js';
 import type { CompareOptions, WordVectors } from './options.js';
 import { skeletonOf } from './skeletons.js';
@@ -271,18 +272,6 @@ function unmatchedRuns({ words }: Side, matched: readonly boolean[]): Array<[num
 function isSpaced(tokens: readonly Token[], index: number): boolean {
   const dash = tokens[index]!;
   return (tokens[index - 1]?.end ?? -1) < dash.start && dash.end < (tokens[index + 1]?.start ?? Infinity);
-}
-
-function cosine(a: Float64Array, b: Float64Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let k = 0; k < a.length; k++) {
-    ab += a[k]! * b[k]!;
-    aa += a[k]! * a[k]!;
-    bb += b[k]! * b[k]!;
-  }
-  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb);
 }
 
 /** A segment of one side, with what the finder weighs. */

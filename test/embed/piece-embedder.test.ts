@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { rowVector } from '../../src/align/vectors.js';
+import { cosine, rowVector } from '../../src/align/vectors.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
 import { embeddedText, EMBEDDED_CHARACTERS_MAX, type Embedder } from '../../src/embed/embedder.js';
 import { createEmbedder, DEFAULT_MODEL, ModelFolderError } from '../../src/embed/index.js';
@@ -77,18 +77,6 @@ beforeAll(async () => {
   // createTransformersEmbedder configured transformers.js for the package's models/ folder.
   tokenize = (await AutoTokenizer.from_pretrained(DEFAULT_MODEL)) as unknown as Tokenize;
 });
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let k = 0; k < a.length; k++) {
-    ab += a[k]! * b[k]!;
-    aa += a[k]! * a[k]!;
-    bb += b[k]! * b[k]!;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 describe('the built-in Unigram tokenizer', () => {
   it('is used for the bundled model, which declares itself additive', () => {
