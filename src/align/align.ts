@@ -16,9 +16,10 @@ import type { PairStatus } from '../types.js';
 import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
 import { beadScore, type ScoreCalibration } from './confidence.js';
-import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadCost, type BeadShape, type PathBead } from './dp.js';
+import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadCost, type BeadShape, type PathBead, type PathConfidence } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { findMoves, markMoves, type MoveHalf, type MoveWindow } from './moves.js';
+import { confidenceAfterRerun, rerunAround, type Rerun } from './rerun.js';
 import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
 import {
   AdditiveSimilarity,
@@ -577,14 +578,28 @@ function scorePath(
   m: number,
   window: MoveWindow = { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m },
 ): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
+  return scoreWithConfidence(engine, path, n, m, confidenceInWindow(engine, path, window));
+}
+
+/** Margins and posteriors of a path's beads, over the paths within the window (the whole documents by default). */
+function confidenceInWindow(engine: AlignmentState, path: readonly PathBead[], window: MoveWindow): PathConfidence {
   const { coster } = engine;
   const { sourceStart: i0, targetStart: j0 } = window;
   const whole = i0 === 0 && j0 === 0;
   const local = whole ? path : path.map((bead) => ({ ...bead, sourceStart: bead.sourceStart - i0, targetStart: bead.targetStart - j0 }));
   const cost: BeadCost = whole ? coster.beadCost : (i, j, a, b) => coster.beadCost(i0 + i, j0 + j, a, b);
   const band = bandAroundPath(local, 1, window.sourceCount, window.targetCount, MARGIN_BAND_WIDTH);
-  const confidence = pathConfidence(window.sourceCount, window.targetCount, band, cost, local, POSTERIOR_TEMPERATURE * coster.skip);
-  const evidence = beadEvidence(coster, path, confidence, n, m);
+  return pathConfidence(window.sourceCount, window.targetCount, band, cost, local, POSTERIOR_TEMPERATURE * coster.skip);
+}
+
+function scoreWithConfidence(
+  engine: AlignmentState,
+  path: readonly PathBead[],
+  n: number,
+  m: number,
+  confidence: PathConfidence,
+): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
+  const evidence = beadEvidence(engine.coster, path, confidence, n, m);
   return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(engine.score, evidence[k]!))), evidence };
 }
 
@@ -622,7 +637,8 @@ export function alignWithSimilarity(
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
   const first = runDp(n, m, engine.band, engine.coster.beadCost);
-  const scored = scorePath(engine, first, n, m);
+  const firstConfidence = confidenceInWindow(engine, first, { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m });
+  const scored = scoreWithConfidence(engine, first, n, m, firstConfidence);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
   const moves = findMoves(scored.beads, {
@@ -633,10 +649,31 @@ export function alignWithSimilarity(
   });
   // With the moved sentences known to stand elsewhere, the rest is aligned again without them: a moved sentence
   // no longer pulls its neighbours into the wrong pairs, and stays unaligned in place at no cost.
-  const path = moves.length === 0 ? first : runDp(n, m, engine.band, withoutMoved(coster.beadCost, moves, n, m));
-  const { beads, evidence } = path === first ? scored : scorePath(engine, path, n, m);
+  const rerun = moves.length === 0 ? null : realignWithoutMoved(engine, first, moves, n, m);
+  const path = rerun?.path ?? first;
+  const { beads, evidence } = rerun ? scoreWithConfidence(engine, path, n, m, confidenceAfterRerun(firstConfidence, rerun, n, m, (part, window) => confidenceInWindow(engine, part, window))) : scored;
   onProgress?.(1, 1);
   return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
+}
+
+/** The best path once the moved sentences stand alone: the DP again only around the first path's beads that hold
+ * one (rerun.ts), as a run over the whole band finds the same path. */
+function realignWithoutMoved(
+  engine: AlignmentState,
+  first: readonly PathBead[],
+  moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[],
+  n: number,
+  m: number,
+): Rerun {
+  const moved = { source: new Uint8Array(n), target: new Uint8Array(m) };
+  for (const move of moves) for (const side of ['source', 'target'] as const) for (const index of move[side]) moved[side][index] = 1;
+  const holdsMoved = (k: number): boolean => {
+    const bead = first[k]!;
+    for (let d = 0; d < bead.sourceCount; d++) if (moved.source[bead.sourceStart + d]) return true;
+    for (let d = 0; d < bead.targetCount; d++) if (moved.target[bead.targetStart + d]) return true;
+    return false;
+  };
+  return rerunAround(n, m, engine.band, withoutMoved(engine.coster.beadCost, moves, n, m), first, holdsMoved);
 }
 
 /** Bead costs where a moved sentence can only stand alone and unaligned, for nothing. */
