@@ -14,7 +14,7 @@
  * sentence vectors: the expectation that sampling unrelated sentences (as Vecalign does) estimates.
  */
 import type { Band } from './dp.js';
-import { addRow, gramRow, rowDot, rowDotVector, type DenseRows, type VectorRows } from './vectors.js';
+import { addRow, gramRow, rowDot, rowDotVector, type DenseRows, type SparseRows, type VectorRows } from './vectors.js';
 
 export type SideName = 'source' | 'target';
 
@@ -305,7 +305,33 @@ export class AdditiveSimilarity implements Similarity {
   private partDot(i: number, j: number): number {
     const cells = this.cells;
     if (cells !== null && j >= cells.from[i]! && j < cells.to[i]!) return this.gram![cells.offset[i]! + j - cells.from[i]!]!;
-    return rowDot(this.sides.source.parts, i, this.sides.target.parts, j);
+    const source = this.sides.source.parts;
+    const target = this.sides.target.parts;
+    if (source.kind === 'sparse' && target.kind === 'sparse') return this.spreadDot(source, i, target, j);
+    return rowDot(source, i, target, j);
+  }
+
+  /** The last sparse source row asked for outside the band, spread out densely. */
+  private spread: { row: number; dense: Float64Array } | null = null;
+
+  /**
+   * Sparse p_i · q_j through a dense copy of p_i: the moves search asks for one source sentence against several
+   * target sentences in turn, so the copy is made once for them, and each product is one pass over q_j instead of a
+   * merge of two index lists (a sixth of the lexical long pair's time went to those merges). The same products in
+   * the same ascending index order as rowDot's merge, plus exact zeros: the same number.
+   */
+  private spreadDot(source: SparseRows, i: number, target: SparseRows, j: number): number {
+    this.spread ??= { row: -1, dense: new Float64Array(source.dimension) };
+    const spread = this.spread;
+    const dense = spread.dense;
+    if (spread.row !== i) {
+      if (spread.row >= 0) for (let k = source.offsets[spread.row]!; k < source.offsets[spread.row + 1]!; k++) dense[source.indexes[k]!] = 0;
+      for (let k = source.offsets[i]!; k < source.offsets[i + 1]!; k++) dense[source.indexes[k]!] = source.values[k]!;
+      spread.row = i;
+    }
+    let sum = 0;
+    for (let k = target.offsets[j]!; k < target.offsets[j + 1]!; k++) sum += dense[target.indexes[k]!]! * target.values[k]!;
+    return sum;
   }
 
   similarity(i: number, j: number, a: number, b: number): number {

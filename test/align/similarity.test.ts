@@ -108,6 +108,32 @@ describe('AdditiveSimilarity', () => {
   });
 });
 
+describe('AdditiveSimilarity with sparse parts', () => {
+  it('computes each product outside the band exactly as the same parts held densely do, in whatever order it is asked', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ n: fc.integer({ min: 3, max: 9 }), m: fc.integer({ min: 3, max: 9 }) }).chain(({ n, m }) =>
+          fc.record({
+            source: sparseParts(n),
+            target: sparseParts(m),
+            // Which (i, j) to ask, in this order: the same source sentence often several times in a row, as the moves search asks.
+            asks: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: m - 1 }), fc.integer({ min: 1, max: 3 })), { maxLength: 40 }),
+          }),
+        ),
+        ({ source, target, asks }) => {
+          const dense = (rows: VectorRows) => denseRows(Array.from({ length: rows.count }, (_, r) => rowVector(rows, r)), DIMENSION);
+          const sparse = new AdditiveSimilarity(source, target, null);
+          const held = new AdditiveSimilarity(dense(source), dense(target), null);
+          for (const [i, j, repeat] of asks) {
+            for (let k = 0; k < repeat; k++) expect(sparse.similarity(i, Math.min(target.count - 1, j + k), 1, 1)).toBe(held.similarity(i, Math.min(target.count - 1, j + k), 1, 1));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('OverlapSimilarity', () => {
   it('takes the chance distance as one minus the cosine with the mean of the other side', () => {
     const unit = (x: number, y: number) => normalised(Float64Array.from([x, y]));
