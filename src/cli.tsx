@@ -11,14 +11,15 @@ import { toCsv } from './export/csv.js';
 import { DEFAULT_TEXT_WIDTH, FILE_SET_FORMATS, formatOfPath, reviewedIndexes, writeAlignment, type FileSetFormatName, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
 import { writeFileAtomic } from './export/write-file.js';
-import { alignFiles, alignVersions, resolveEmbedder } from './pipeline.js';
 import { progressCounts } from './progress-text.js';
 import type { Alignment, ProgressEvent } from './types.js';
 import { poolJudge } from './worker/edit-judge.js';
 import { AlignmentPool } from './worker/pool.js';
 
 // Commands and formats load what only they need when they run (batch, eval, the HTML report, three versions'
-// writers): importing all of them took a fifth of a second of every run's start-up.
+// writers): importing all of them took a fifth of a second of every run's start-up. The pipeline too: a batch
+// aligns on its workers, and its own thread need not load the aligner and the difference finders.
+const pipeline = () => import('./pipeline.js');
 
 // React picks its build from NODE_ENV when it is first imported, and only the interactive UI imports it (on demand,
 // below), so this runs first: the production build, unless a developer asked for another.
@@ -102,7 +103,7 @@ async function runAlignVersions(command: Extract<Command, { kind: 'align' }>): P
   }
   return writeOutputOf(command.out, command.files, async (output) => {
     const progress = progressLine();
-    const multi = await alignVersions(command.files, {
+    const multi = await (await pipeline()).alignVersions(command.files, {
       model: command.model,
       presplit: command.presplit,
       onProgress: (event) => progress.update(describeProgress(event)),
@@ -126,8 +127,8 @@ async function runAlign(command: Extract<Command, { kind: 'align' }>): Promise<n
   const [sourcePath, targetPath] = command.files as [string, string];
   const useTui = command.format === 'tui' || (command.format === undefined && Boolean(process.stdout.isTTY));
   const differences = command.format === undefined || !FORMATS_WITHOUT_DIFFERENCES.has(command.format);
-  const load = (onProgress?: (event: ProgressEvent) => void) =>
-    alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
+  const load = async (onProgress?: (event: ProgressEvent) => void) =>
+    (await pipeline()).alignFiles(sourcePath, targetPath, { model: command.model, presplit: command.presplit, onProgress, differences });
   if (useTui) return runReview(command, sourcePath, targetPath);
   if (command.session !== undefined) {
     throw new UsageError('--session opens the review UI (a terminal, or --format tui); to convert a session use selaras export SESSION.json');
@@ -275,7 +276,7 @@ async function runCommand(command: Command): Promise<number> {
     case 'eval': {
       const { runEval, formatEvalReport } = await import('./eval/run-eval.js');
       const progress = progressLine();
-      const embedder = await resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
+      const embedder = await (await pipeline()).resolveEmbedder(command.model, (e) => progress.update(describeProgress(e)));
       const report = await runEval(command.casesDir, embedder, {
         predictionsDir: command.predictions,
         perCase: command.perCase,

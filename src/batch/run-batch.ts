@@ -8,7 +8,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { ModelDownloadError, ModelFolderError, UnknownModelError } from '../embed/errors.js';
 import { InputError } from '../errors.js';
 import { checkOutputPath } from '../export/output-file.js';
-import { DEFAULT_MODEL_NAME } from '../pipeline.js';
+import { DEFAULT_MODEL as DEFAULT_MODEL_NAME } from '../embed/model-registry.js';
 import type { Alignment } from '../types.js';
 import { AlignmentPool, PoolTerminatedError } from '../worker/pool.js';
 import { filterPairs, type PairFilters } from './filters.js';

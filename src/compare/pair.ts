@@ -3,6 +3,7 @@
 import type { Document, MovedPassage, PairStatus, SentencePair } from '../types.js';
 import { findDifferences } from './find-differences.js';
 import type { WordVectors } from './options.js';
+import { isSameLanguage } from './same-language.js';
 import { wordDiff } from './word-diff.js';
 
 /** The engine's part of a pair: which sentences, and how sure it is. */
@@ -34,10 +35,7 @@ function differencesOf(source: Document, target: Document, sourceText: string, t
   });
 }
 
-/** Two versions in one known language get a word diff as well. */
-export function isSameLanguage(source: Pick<Document, 'lang'>, target: Pick<Document, 'lang'>): boolean {
-  return source.lang === target.lang && source.lang !== 'und';
-}
+export { isSameLanguage } from './same-language.js';
 
 export function comparePair(
   bead: ScoredBead,

@@ -1,6 +1,6 @@
 /** The review UI's engine: the edits' beads judged by a pool worker, on the sentences of the alignment being edited
  * (the worker keeps the engine it set up for them between edits, see job.ts). */
-import { isSameLanguage } from '../compare/pair.js';
+import { isSameLanguage } from '../compare/same-language.js';
 import type { EditJudge } from '../edit/judge.js';
 import type { Alignment } from '../types.js';
 import type { AlignmentPool } from './pool.js';

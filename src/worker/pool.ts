@@ -26,11 +26,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
-import { resolveEmbedder } from '../pipeline.js';
 import type { Alignment, ProgressListener } from '../types.js';
 import type { MultiAlignment } from '../versions.js';
 import { reviveError } from './errors.js';
-import { runAlignJob, type AlignJob, type EmbedderSource, type JobResult } from './job.js';
+import type { AlignJob, EmbedderSource, JobResult } from './job.js';
 import type { ToPool, ToWorker, WorkerSetup } from './protocol.js';
 
 export type { AlignJob, JobResult } from './job.js';
@@ -176,7 +175,7 @@ export class AlignmentPool {
       const key = model ?? '';
       let loading = this.inlineEmbedders.get(key);
       if (!loading) {
-        loading = resolveEmbedder(model, onProgress);
+        loading = import('../pipeline.js').then(({ resolveEmbedder }) => resolveEmbedder(model, onProgress));
         loading.catch(() => this.inlineEmbedders.delete(key));
         this.inlineEmbedders.set(key, loading);
       }
@@ -185,6 +184,9 @@ export class AlignmentPool {
     this.inlineChain = this.inlineChain.then(async () => {
       if (!this.pending.has(task)) return; // terminated before it started
       try {
+        // Loaded here, not with this module: a pool of workers leaves the aligning to them, and the calling thread
+        // (a batch's) need not load the pipeline at all.
+        const { runAlignJob } = await import('./job.js');
         this.settle(task, { result: await runAlignJob(task.job, embedders, task.onProgress) });
       } catch (error) {
         this.settle(task, { error: error instanceof Error ? error : new Error(String(error)) });
