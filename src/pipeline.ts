@@ -17,7 +17,8 @@ import {
 } from './align/align.js';
 import { collectMoves } from './align/moves.js';
 import { PULLED_SCORE } from './align/score-coefficients.js';
-import { compareMove, comparePair, isSameLanguage } from './compare/pair.js';
+import { compareMove, comparePair } from './compare/pair.js';
+import { isSameLanguage } from './compare/same-language.js';
 import type { Embedder } from './embed/embedder.js';
 import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { resolveEmbedder } from './embed/resolve.js';

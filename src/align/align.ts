@@ -576,12 +576,16 @@ function scorePath(
   path: readonly PathBead[],
   n: number,
   m: number,
-  window: MoveWindow = { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m },
+  window: MoveWindow = wholeDocuments(n, m),
 ): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
   return scoreWithConfidence(engine, path, n, m, confidenceInWindow(engine, path, window));
 }
 
-/** Margins and posteriors of a path's beads, over the paths within the window (the whole documents by default). */
+function wholeDocuments(n: number, m: number): MoveWindow {
+  return { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m };
+}
+
+/** Margins and posteriors of a path's beads, over the paths within the window. */
 function confidenceInWindow(engine: AlignmentState, path: readonly PathBead[], window: MoveWindow): PathConfidence {
   const { coster } = engine;
   const { sourceStart: i0, targetStart: j0 } = window;
@@ -637,7 +641,7 @@ export function alignWithSimilarity(
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
   const first = runDp(n, m, engine.band, engine.coster.beadCost);
-  const firstConfidence = confidenceInWindow(engine, first, { sourceStart: 0, targetStart: 0, sourceCount: n, targetCount: m });
+  const firstConfidence = confidenceInWindow(engine, first, wholeDocuments(n, m));
   const scored = scoreWithConfidence(engine, first, n, m, firstConfidence);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
@@ -665,24 +669,23 @@ function realignWithoutMoved(
   n: number,
   m: number,
 ): Rerun {
-  const moved = { source: new Uint8Array(n), target: new Uint8Array(m) };
-  for (const move of moves) for (const side of ['source', 'target'] as const) for (const index of move[side]) moved[side][index] = 1;
-  const holdsMoved = (k: number): boolean => {
+  const holdsMoved = movedIn(moves, n, m);
+  const beadCost = engine.coster.beadCost;
+  // A moved sentence can only stand alone and unaligned, for nothing.
+  const withoutMoved: BeadCost = (i, j, a, b) => (!holdsMoved(i, j, a, b) ? beadCost(i, j, a, b) : a + b === 1 ? 0 : Infinity);
+  const isChanged = (k: number): boolean => {
     const bead = first[k]!;
-    for (let d = 0; d < bead.sourceCount; d++) if (moved.source[bead.sourceStart + d]) return true;
-    for (let d = 0; d < bead.targetCount; d++) if (moved.target[bead.targetStart + d]) return true;
-    return false;
+    return holdsMoved(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount);
   };
-  return rerunAround(n, m, engine.band, withoutMoved(engine.coster.beadCost, moves, n, m), first, holdsMoved);
+  return rerunAround(n, m, engine.band, withoutMoved, first, isChanged);
 }
 
-/** Bead costs where a moved sentence can only stand alone and unaligned, for nothing. */
-function withoutMoved(
-  beadCost: BeadCost,
+/** Whether the bead of source [i, i + a) and target [j, j + b) holds a moved sentence. */
+function movedIn(
   moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[],
   n: number,
   m: number,
-): BeadCost {
+): (i: number, j: number, a: number, b: number) => boolean {
   // Moved sentences before each index: whether a bead holds one is two look-ups, as the DP asks for every bead.
   const before = (count: number, side: 'source' | 'target'): Int32Array => {
     const moved = new Uint8Array(count);
@@ -693,11 +696,7 @@ function withoutMoved(
   };
   const source = before(n, 'source');
   const target = before(m, 'target');
-  return (i, j, a, b) => {
-    const moved = source[i + a]! - source[i]! + target[j + b]! - target[j]! > 0;
-    if (!moved) return beadCost(i, j, a, b);
-    return a + b === 1 ? 0 : Infinity;
-  };
+  return (i, j, a, b) => source[i + a]! - source[i]! + target[j + b]! - target[j]! > 0;
 }
 
 /** Align two documents given the vectors of all their overlaps (see OverlapVectors). */

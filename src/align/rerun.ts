@@ -9,6 +9,7 @@
  * while inside any window going back pays, is not followed beyond the window. Pure.
  */
 import { runDp, type Band, type BeadCost, type PathBead, type PathConfidence } from './dp.js';
+import type { MoveWindow } from './moves.js';
 
 /** Beads of the old path kept around each changed bead inside its window. */
 export const WINDOW_MARGIN = 24;
@@ -112,14 +113,6 @@ export function rerunAround(
   }
 }
 
-/** Part of two documents: source [sourceStart, sourceStart + sourceCount), and the same for the target. */
-export interface PathWindow {
-  readonly sourceStart: number;
-  readonly targetStart: number;
-  readonly sourceCount: number;
-  readonly targetCount: number;
-}
-
 /** Beads next to a window run again whose margins and posteriors are taken again too (the band around the path,
  * and so their alternatives, changed near them). */
 export const CONFIDENCE_KEEP = 16;
@@ -138,7 +131,7 @@ export function confidenceAfterRerun(
   rerun: Rerun,
   n: number,
   m: number,
-  confidenceIn: (part: readonly PathBead[], window: PathWindow) => PathConfidence,
+  confidenceIn: (part: readonly PathBead[], window: MoveWindow) => PathConfidence,
 ): PathConfidence {
   const { path, oldIndex } = rerun;
   const margins = new Float64Array(path.length);

@@ -325,13 +325,12 @@ export class AdditiveSimilarity implements Similarity {
     const spread = this.spread;
     const dense = spread.dense;
     if (spread.row !== i) {
+      // Only the entries of the row spread before are non-zero: they are cleared, not the whole copy.
       if (spread.row >= 0) for (let k = source.offsets[spread.row]!; k < source.offsets[spread.row + 1]!; k++) dense[source.indexes[k]!] = 0;
-      for (let k = source.offsets[i]!; k < source.offsets[i + 1]!; k++) dense[source.indexes[k]!] = source.values[k]!;
+      addRow(source, i, dense);
       spread.row = i;
     }
-    let sum = 0;
-    for (let k = target.offsets[j]!; k < target.offsets[j + 1]!; k++) sum += dense[target.indexes[k]!]! * target.values[k]!;
-    return sum;
+    return rowDotVector(target, j, dense);
   }
 
   similarity(i: number, j: number, a: number, b: number): number {

@@ -19,7 +19,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { HIGH_SCORE, summarizeCalibration, type CalibrationSummary } from '../eval/calibration.js';
 import { caseGroup, listCases } from '../eval/run-eval.js';
 import { beadKey, parseBeads } from '../eval/score.js';
-import { isSameLanguage } from '../compare/pair.js';
+import { isSameLanguage } from '../compare/same-language.js';
 import { tuningFor } from '../pipeline.js';
 import { guessLanguage } from '../text/language.js';
 import { domainOf, type GeneratedCase } from './make-cases.js';

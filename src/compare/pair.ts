@@ -35,8 +35,6 @@ function differencesOf(source: Document, target: Document, sourceText: string, t
   });
 }
 
-export { isSameLanguage } from './same-language.js';
-
 export function comparePair(
   bead: ScoredBead,
   source: Document,

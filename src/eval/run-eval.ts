@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../export/write-file.js';
-import { isSameLanguage } from '../compare/pair.js';
+import { isSameLanguage } from '../compare/same-language.js';
 import { alignTexts } from '../pipeline.js';
 import { guessLanguage } from '../text/language.js';
 import { summarizeCalibration, type CalibrationSummary, type ScoredBead } from './calibration.js';

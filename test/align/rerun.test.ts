@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandAroundPath, fullBand, pathConfidence, runDp, type BeadCost, type PathBead } from '../../src/align/dp.js';
 import { seededRandom } from '../../src/align/random.js';
-import { confidenceAfterRerun, rangesAround, rerunAround, runDpBetween, type PathWindow } from '../../src/align/rerun.js';
+import type { MoveWindow } from '../../src/align/moves.js';
+import { confidenceAfterRerun, rangesAround, rerunAround, runDpBetween } from '../../src/align/rerun.js';
 
 /** A translation with noise: sentence i pairs best with target i (shifted after `gap`), every cost a little random. */
 function noisyCost(n: number, seed: number): BeadCost {
@@ -130,7 +131,7 @@ describe('confidenceAfterRerun', () => {
   it('gives the margins and posteriors the whole documents give the new path, to far below the score digits', () => {
     const temperature = 0.3;
     /** pathConfidence over a band around the part of the path, as the engine weighs a path. */
-    const confidence = (cost: BeadCost) => (part: readonly PathBead[], window: PathWindow) => {
+    const confidence = (cost: BeadCost) => (part: readonly PathBead[], window: MoveWindow) => {
       const local = part.map((bead) => ({ ...bead, sourceStart: bead.sourceStart - window.sourceStart, targetStart: bead.targetStart - window.targetStart }));
       const band = bandAroundPath(local, 1, window.sourceCount, window.targetCount, 3);
       const shifted: BeadCost = (i, j, a, b) => cost(window.sourceStart + i, window.targetStart + j, a, b);
