@@ -77,8 +77,10 @@ describe.skipIf(!hasTmux && !isCi)('review UI in a real terminal (tmux)', () => 
     keys('j', 'j', 'j');
     await waitForScreen((s) => footer(s).includes('5 of 33'), 'pair 5');
     keys('Enter');
-    const detail = await waitForText('─ pair 4 · 1-1 · score 0.79');
-    expect(detail).toMatch(/name +EN “Agence France-Presse \(AFP\)” +ID “New York Post” \(different source credited\)/);
+    // The pane reaches the terminal in several writes (its header can show before its lines): wait for the line.
+    const credited = /name +EN “Agence France-Presse \(AFP\)” +ID “New York Post” \(different source credited\)/;
+    const detail = await waitForScreen((s) => s.includes('─ pair 4 · 1-1 · score 0.79') && credited.test(s), 'the detail pane of pair 4');
+    expect(detail).toMatch(credited);
     keys('Enter');
     await waitForScreen((s) => !s.includes('─ pair 4 ·'), 'the detail pane closed');
 
