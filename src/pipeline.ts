@@ -56,7 +56,8 @@ export function tuningFor(embedder: Embedder, sameLanguage: boolean): AlignTunin
       ? DEFAULT_TUNING
       : embedder.name === DEFAULT_MODEL_NAME
         ? EMBEDDING_MODEL_TUNING
-        : { ...EMBEDDING_MODEL_TUNING, score: PULLED_SCORE };
+        : // A score without the raw similarities knows less: its repairs stay as near the costs as the lexical one's.
+          { ...EMBEDDING_MODEL_TUNING, score: PULLED_SCORE, repairSlack: DEFAULT_TUNING.repairSlack };
   return sameLanguage ? { ...base, skipMax: Math.min(base.skipMax, SAME_LANGUAGE_SKIP_MAX) } : base;
 }
 

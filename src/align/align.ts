@@ -13,12 +13,13 @@
  */
 import type { AdditiveParts, Embedder } from '../embed/embedder.js';
 import type { PairStatus } from '../types.js';
-import { beadEvidence, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
+import { beadEvidence, evidenceAfterChanges, type BeadCostView, type BeadEvidence, type CostTerms } from './bead-evidence.js';
 import { isBoilerplate } from './boilerplate.js';
 import { beadScore, type ScoreCalibration } from './confidence.js';
 import { BEAD_SHAPES, bandAroundPath, fullBand, pathConfidence, runDp, type Band, type BeadCost, type BeadShape, type PathBead, type PathConfidence } from './dp.js';
 import { distinct, numberMismatch, sentenceEvidence } from './evidence.js';
 import { findMoves, markMoves, type MoveHalf, type MoveWindow } from './moves.js';
+import { repairPath, type RepairJudge } from './repair.js';
 import { confidenceAfterRerun, rerunAround, type Rerun } from './rerun.js';
 import { BUNDLED_SCORE, LEXICAL_SCORE } from './score-coefficients.js';
 import {
@@ -102,6 +103,13 @@ export interface AlignTuning {
   readonly skipMax: number;
   /** The map from a bead's evidence to its calibrated score, fitted for this embedder family. */
   readonly score: ScoreCalibration;
+  /**
+   * How much dearer than the DP's own cut (in skip prices) a doubted stretch's other cuts may be for the score to
+   * choose among them (repair.ts). The more the score knows beyond the costs, the further it is trusted: measured on
+   * the dev benchmark and on generated cases the score was not fitted on, 0.75 for the bundled model (0.5 and 1 did
+   * worse on one or the other), 0.25 for the lexical embedder (0.5 lost omitted and added pairs on dev).
+   */
+  readonly repairSlack: number;
 }
 
 /** Tuned for the model-free lexical embedder, whose similarities are weak: length evidence carries much of it. */
@@ -117,6 +125,7 @@ export const DEFAULT_TUNING: AlignTuning = {
   memberWeight: 0,
   memberFree: 1,
   score: LEXICAL_SCORE,
+  repairSlack: 0.25,
 };
 
 /** Tuned for sentence-embedding models (the bundled one), whose similarities separate translations clearly. */
@@ -127,6 +136,7 @@ export const EMBEDDING_MODEL_TUNING: AlignTuning = {
   memberWeight: 3,
   memberFree: 0.9,
   score: BUNDLED_SCORE,
+  repairSlack: 0.75,
 };
 
 /** For two versions in one language: a paraphrase shares words, and unrelated sentences must stay apart. */
@@ -602,8 +612,10 @@ function scoreWithConfidence(
   n: number,
   m: number,
   confidence: PathConfidence,
+  /** The path this one was made from, when it was: its beads' evidence is reused where nothing it reads changed. */
+  before?: { readonly evidence: readonly BeadEvidence[]; readonly confidence: PathConfidence; readonly oldIndex: Int32Array },
 ): { beads: AlignedBead[]; evidence: BeadEvidence[] } {
-  const evidence = beadEvidence(engine.coster, path, confidence, n, m);
+  const evidence = before ? evidenceAfterChanges(engine.coster, path, confidence, n, m, before) : beadEvidence(engine.coster, path, confidence, n, m);
   return { beads: path.map((bead, k) => toAlignedBead(bead, beadScore(engine.score, evidence[k]!))), evidence };
 }
 
@@ -653,11 +665,47 @@ export function alignWithSimilarity(
   });
   // With the moved sentences known to stand elsewhere, the rest is aligned again without them: a moved sentence
   // no longer pulls its neighbours into the wrong pairs, and stays unaligned in place at no cost.
-  const rerun = moves.length === 0 ? null : realignWithoutMoved(engine, first, moves, n, m);
-  const path = rerun?.path ?? first;
-  const { beads, evidence } = rerun ? scoreWithConfidence(engine, path, n, m, confidenceAfterRerun(firstConfidence, rerun, n, m, (part, window) => confidenceInWindow(engine, part, window))) : scored;
+  const holdsMoved = moves.length === 0 ? null : movedIn(moves, n, m);
+  const confidenceIn = (part: readonly PathBead[], window: MoveWindow) => confidenceInWindow(engine, part, window);
+  let path = first;
+  let confidence = firstConfidence;
+  let result = scored;
+  const takeChanges = (changes: Rerun): void => {
+    const before = { evidence: result.evidence, confidence, oldIndex: changes.oldIndex };
+    path = changes.path;
+    confidence = confidenceAfterRerun(confidence, changes, n, m, confidenceIn);
+    result = scoreWithConfidence(engine, path, n, m, confidence, before);
+  };
+  if (holdsMoved) takeChanges(realignWithoutMoved(engine, first, holdsMoved, n, m));
+  // The stretches the score doubts, cut again where the score's fuller evidence does better (repair.ts).
+  const repaired = repairPath(path, result.beads.map((bead) => bead.score), {
+    beadCost: coster.beadCost,
+    skip: coster.skip,
+    slack: tuning.repairSlack,
+    judge: repairJudge(engine, n, m),
+    ...(holdsMoved ? { isFixed: (bead: PathBead) => holdsMoved(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount) } : {}),
+  });
+  if (repaired) takeChanges(repaired);
   onProgress?.(1, 1);
-  return { beads: markMoves(beads, moves), evidence, state: { ...engine, path } };
+  return { beads: markMoves(result.beads, moves), evidence: result.evidence, state: { ...engine, path } };
+}
+
+/** Scores of a stretch of a path in place, for repair.ts: margins and posteriors over the paths through the
+ * stretch's window, evidence for the beads asked about only. */
+function repairJudge(engine: AlignmentState, n: number, m: number): RepairJudge {
+  return (part, from, to, unpairedShare) => {
+    const start = part[0]!;
+    const end = part.at(-1)!;
+    const window: MoveWindow = {
+      sourceStart: start.sourceStart,
+      targetStart: start.targetStart,
+      sourceCount: end.sourceStart + end.sourceCount - start.sourceStart,
+      targetCount: end.targetStart + end.targetCount - start.targetStart,
+    };
+    const confidence = confidenceInWindow(engine, part, window);
+    const evidence = beadEvidence(engine.coster, part, confidence, n, m, { range: [from, to], unpairedShare });
+    return evidence.map((e) => beadScore(engine.score, e));
+  };
 }
 
 /** The best path once the moved sentences stand alone: the DP again only around the first path's beads that hold
@@ -665,11 +713,10 @@ export function alignWithSimilarity(
 function realignWithoutMoved(
   engine: AlignmentState,
   first: readonly PathBead[],
-  moves: readonly { readonly source: readonly number[]; readonly target: readonly number[] }[],
+  holdsMoved: (i: number, j: number, a: number, b: number) => boolean,
   n: number,
   m: number,
 ): Rerun {
-  const holdsMoved = movedIn(moves, n, m);
   const beadCost = engine.coster.beadCost;
   // A moved sentence can only stand alone and unaligned, for nothing.
   const withoutMoved: BeadCost = (i, j, a, b) => (!holdsMoved(i, j, a, b) ? beadCost(i, j, a, b) : a + b === 1 ? 0 : Infinity);
@@ -776,9 +823,13 @@ export function judgeBeads(
 ): BeadJudge {
   const n = sourceTexts.length;
   const m = targetTexts.length;
-  const engine = n > 0 && m > 0 ? prepareEngine(similarity, sourceTexts, targetTexts, tuning) : null;
-  const path = engine ? runDp(n, m, engine.band, engine.coster.beadCost) : [];
-  const chosen = new Map((engine ? scorePath(engine, path, n, m).beads : unpairedAll(n, m)).map((bead) => [beadKey(bead), bead]));
+  // The engine's own alignment (moves, their realignment and the repair included): a bead it chose gets the status
+  // and score it was given (not its move: which passages moved is the alignment's, not one bead's), and a reviewer's
+  // bead is put into its path.
+  const detail = alignWithSimilarity(similarity, sourceTexts, targetTexts, undefined, tuning);
+  const engine = detail.state;
+  const path = engine?.path ?? [];
+  const chosen = new Map(detail.beads.map(({ move: _move, ...bead }) => [beadKey(bead), bead]));
   const toPathBeads = (bead: BeadSentences): PathBead[] => {
     const sourceStart = firstOfRun(bead.source, 'source');
     const targetStart = firstOfRun(bead.target, 'target');

@@ -118,14 +118,68 @@ function mergeGain(coster: BeadCostView, bead: PathBead, unit: number): number {
 
 const NO_TERMS: CostTerms = { cosine: -1, chance: 1, semantic: 2, lengthTerm: 0, numberMismatch: 0, hasNumbers: false, unit: 2 };
 
+/** Evidence of part of a path only: beads [from, to) of `path`, a stretch of a whole path whose unpaired share is
+ * `unpairedShare` (the beads around the range are its context). */
+export interface EvidenceRange {
+  readonly range?: readonly [number, number];
+  readonly unpairedShare?: number;
+}
+
+function unpairedShareOf(path: readonly PathBead[]): number {
+  const unpaired = path.filter((bead) => bead.sourceCount === 0 || bead.targetCount === 0).length;
+  return path.length === 0 ? 0 : unpaired / path.length;
+}
+
+/**
+ * What `beadEvidence` gives for `path`, a path made from an old one whose evidence is known (`oldIndex`: each bead's
+ * index in the old path, or -1 for a new one): a bead's evidence reads the bead, its two neighbours, its margin and
+ * posterior and the documents' figures, so where all of these are as they were it is the old evidence with the new
+ * unpaired share, and only the other beads are weighed again. Exactly beadEvidence's result, at the cost of the
+ * beads near a change.
+ */
+export function evidenceAfterChanges(
+  coster: BeadCostView,
+  path: readonly PathBead[],
+  confidence: PathConfidence,
+  n: number,
+  m: number,
+  old: { readonly evidence: readonly BeadEvidence[]; readonly confidence: PathConfidence; readonly oldIndex: Int32Array },
+): BeadEvidence[] {
+  const unpairedShare = unpairedShareOf(path);
+  const { oldIndex } = old;
+  const oldLength = old.evidence.length;
+  const sameAt = (k: number): boolean => {
+    const was = oldIndex[k]!;
+    if (was < 0 || confidence.margins[k] !== old.confidence.margins[was] || confidence.posteriors[k] !== old.confidence.posteriors[was]) return false;
+    const previousSame = k === 0 ? was === 0 : oldIndex[k - 1] === was - 1;
+    const nextSame = k === path.length - 1 ? was === oldLength - 1 : oldIndex[k + 1] === was + 1;
+    return previousSame && nextSame;
+  };
+  const out: BeadEvidence[] = new Array<BeadEvidence>(path.length);
+  for (let k = 0; k < path.length; ) {
+    if (sameAt(k)) {
+      out[k] = { ...old.evidence[oldIndex[k]!]!, unpairedShare };
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < path.length && !sameAt(end)) end++;
+    beadEvidence(coster, path, confidence, n, m, { range: [k, end], unpairedShare }).forEach((e, d) => (out[k + d] = e));
+    k = end;
+  }
+  return out;
+}
+
 export function beadEvidence(
   coster: BeadCostView,
   path: readonly PathBead[],
   confidence: PathConfidence,
   n: number,
   m: number,
+  only: EvidenceRange = {},
 ): BeadEvidence[] {
-  const unpaired = path.filter((bead) => bead.sourceCount === 0 || bead.targetCount === 0).length;
+  const unpairedShare = only.unpairedShare ?? unpairedShareOf(path);
+  const [from, to] = only.range ?? [0, path.length];
   const unitOf = (bead: PathBead | undefined): number | null =>
     bead && bead.sourceCount > 0 && bead.targetCount > 0
       ? (coster.terms(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount)?.unit ?? null)
@@ -144,7 +198,8 @@ export function beadEvidence(
   };
   const best = (...values: Array<number | null>): number | null =>
     values.reduce<number | null>((x, y) => (y === null ? x : x === null ? y : Math.max(x, y)), null);
-  return path.map((bead, k) => {
+  return path.slice(from, to).map((bead, index) => {
+    const k = from + index;
     const kind = kindOf(bead);
     const previous = path[k - 1];
     const next = path[k + 1];
@@ -202,7 +257,7 @@ export function beadEvidence(
       documentSkip: coster.skip,
       sourceSentences: n,
       targetSentences: m,
-      unpairedShare: path.length === 0 ? 0 : unpaired / path.length,
+      unpairedShare,
     };
   });
 }

@@ -16,7 +16,13 @@ export const LOW_CONFIDENCE_SCORE = 0.5;
 type Feature = (e: BeadEvidence) => number;
 
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
-const fewest = (e: BeadEvidence): number => Math.max(1, Math.min(e.sourceSentences, e.targetSentences));
+/**
+ * Sentences of the shorter version, held at the largest the fit has seen (the dev cases and the generated ones have at
+ * most 56 a side): a linear term carried far past its data says nothing true, and a 9,000-sentence document would
+ * otherwise score as if its beads were all doubtful or all sure.
+ */
+export const FITTED_SENTENCES = 64;
+const fewest = (e: BeadEvidence): number => Math.min(FITTED_SENTENCES, Math.max(1, Math.min(e.sourceSentences, e.targetSentences)));
 /** Margins are in DP cost units; relative to the price of skipping a sentence they compare across documents. */
 const relativeMargin = (e: BeadEvidence): number => Math.min(e.margin / Math.max(e.documentSkip, 1e-3), 4);
 const neighbourWorst = (e: BeadEvidence): number => Math.max(e.previousUnit ?? 0, e.nextUnit ?? 0);
@@ -30,12 +36,16 @@ const posteriorLogit = (e: BeadEvidence): number => {
 };
 const isMerge = (e: BeadEvidence): boolean => e.sourceCount + e.targetCount > 2;
 
+/** The bends spline() made: `margin>0.15` is max(0, margin - 0.15), so the score computes margin once for all its bends. */
+const BENDS = new Map<string, { readonly base: string; readonly knot: number }>();
+
 /**
  * A quantity and its bends: max(0, value - knot) at each knot, so that a logistic regression can follow a curve (a
  * score that falls steeply as the margin nears zero, and hardly moves once it is large). Knots sit where the dev
  * benchmark's beads change from mostly right to mostly wrong.
  */
 function spline(name: string, value: Feature, knots: readonly number[]): Record<string, Feature> {
+  for (const knot of knots) BENDS.set(`${name}>${knot}`, { base: name, knot });
   return {
     [name]: value,
     ...Object.fromEntries(knots.map((knot) => [`${name}>${knot}`, (e: BeadEvidence) => Math.max(0, value(e) - knot)])),
@@ -139,13 +149,48 @@ export function featuresFor(kind: BeadEvidence['kind']): Readonly<Record<string,
   return kind === 'aligned' ? ALIGNED_FEATURES : UNPAIRED_FEATURES;
 }
 
+/**
+ * A model's terms with their features looked up once: the distinct quantities to compute (a spline's bends share
+ * theirs), and per term, in the model's order, [quantity, knot (NaN for the quantity itself), mean, scale, weight].
+ */
+interface CompiledModel {
+  readonly quantities: readonly Feature[];
+  readonly terms: ReadonlyArray<readonly [number, number, number, number, number]>;
+}
+const compiled = new WeakMap<LogisticModel, Map<BeadEvidence['kind'], CompiledModel>>();
+
+function compile(model: LogisticModel, kind: BeadEvidence['kind']): CompiledModel {
+  let byKind = compiled.get(model);
+  if (!byKind) compiled.set(model, (byKind = new Map()));
+  let done = byKind.get(kind);
+  if (!done) {
+    const features = featuresFor(kind);
+    const quantities: Feature[] = [];
+    const indexOf = new Map<string, number>();
+    const quantity = (name: string): number => {
+      let index = indexOf.get(name);
+      if (index === undefined) indexOf.set(name, (index = quantities.push(features[name]!) - 1));
+      return index;
+    };
+    const terms: Array<readonly [number, number, number, number, number]> = [];
+    for (const [name, [mean, scale, weight]] of Object.entries(model.weights)) {
+      if (!features[name]) continue;
+      const bend = BENDS.get(name);
+      terms.push(bend && features[bend.base] ? [quantity(bend.base), bend.knot, mean, scale, weight] : [quantity(name), NaN, mean, scale, weight]);
+    }
+    byKind.set(kind, (done = { quantities, terms }));
+  }
+  return done;
+}
+
 /** The logistic regression's probability, before the isotonic map. */
 export function logisticProbability(model: LogisticModel, evidence: BeadEvidence): number {
-  const features = featuresFor(evidence.kind);
+  const { quantities, terms } = compile(model, evidence.kind);
+  const values = quantities.map((feature) => feature(evidence));
   let z = model.intercept;
-  for (const [name, [mean, scale, weight]] of Object.entries(model.weights)) {
-    const feature = features[name];
-    if (feature) z += (weight * (feature(evidence) - mean)) / scale;
+  for (const [index, knot, mean, scale, weight] of terms) {
+    const value = Number.isNaN(knot) ? values[index]! : Math.max(0, values[index]! - knot);
+    z += (weight * (value - mean)) / scale;
   }
   return 1 / (1 + Math.exp(-z));
 }

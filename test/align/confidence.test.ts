@@ -4,7 +4,9 @@ import {
   ALIGNED_FEATURES,
   applyIsotonic,
   beadScore,
+  FITTED_SENTENCES,
   isModelSpecific,
+  logisticProbability,
   UNPAIRED_FEATURES,
   type ScoreCalibration,
 } from '../../src/align/confidence.js';
@@ -80,6 +82,26 @@ describe('beadScore with the fitted coefficients', () => {
       const score = beadScore(fit, evidence);
       expect(score).toBeGreaterThan(0);
       expect(score).toBeLessThan(1);
+    }
+  });
+
+  it.each(FITS)('%s: a document longer than any the fit saw scores as the longest it saw, not beyond', (_, fit) => {
+    const sized = (sentences: number): BeadEvidence => ({ ...doubtfulPair, sourceSentences: sentences, targetSentences: sentences + 40 });
+    expect(beadScore(fit, sized(9000))).toBe(beadScore(fit, sized(FITTED_SENTENCES)));
+    expect(beadScore(fit, sized(400_000))).toBe(beadScore(fit, sized(FITTED_SENTENCES)));
+    // Within what the fit saw, the document's size still counts.
+    expect(beadScore(fit, sized(5))).not.toBe(beadScore(fit, sized(FITTED_SENTENCES)));
+  });
+
+  it.each(FITS)('%s: the logistic part is the weighted sum of the named features, each bend computed from its quantity', (_, fit) => {
+    const omitted: BeadEvidence = { ...doubtfulPair, kind: 'omitted', targetCount: 0 };
+    for (const [model, features, evidence] of [
+      [fit.aligned, ALIGNED_FEATURES, doubtfulPair],
+      [fit.unpaired, UNPAIRED_FEATURES, omitted],
+    ] as const) {
+      let z = model.intercept;
+      for (const [name, [mean, scale, weight]] of Object.entries(model.weights)) z += (weight * (features[name]!(evidence) - mean)) / scale;
+      expect(logisticProbability(model, evidence)).toBe(1 / (1 + Math.exp(-z)));
     }
   });
 
