@@ -2,7 +2,8 @@
  * `npm run bench`: speed and accuracy figures, printed (never asserted): DP time and memory on synthetic documents,
  * end-to-end time for the seed pair (start-up included), embedding throughput, dev benchmark scores, and how often
  * differences are flagged on true translations. Run from the repository root; the dev cases default to
- * ../shared/corpora/dev (override with SELARAS_DEV_CASES).
+ * ../shared/corpora/dev (override with SELARAS_DEV_CASES), the embedding rate over a large sample reads the training
+ * corpora beside them (SELARAS_TRAIN).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

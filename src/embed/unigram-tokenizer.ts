@@ -23,6 +23,33 @@ const WORD_MEMO_MAX = 200_000;
 
 type Normalize = (text: string) => string;
 
+const SPACE = 0x20;
+/** The whitespace sentencepiece's normalizer turns into spaces, as tokenizer.json writes the class (PLAIN_NORMALIZERS). */
+const PLAIN_WHITESPACE = '\\t\\n\\u000b\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** A character that takes a text off the fast path: whitespace other than a space, or the word marker itself. */
+const NOT_PLAIN = /[\t\n\u000b\f\r\u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u2581]/u;
+/** The normalizers of a sentencepiece (XLM-R style) tokenizer.json, which the bundled model's has. */
+const PLAIN_NORMALIZERS = JSON.stringify([
+  { type: 'NFKC' },
+  { type: 'Lowercase' },
+  { type: 'Replace', pattern: { Regex: `[${PLAIN_WHITESPACE}]+` }, content: ' ' },
+  { type: 'Strip', strip_left: true, strip_right: true },
+]);
+
+/** Whether a tokenizer.json's normalizer and pre-tokenizer are the ones wordIdsAtSpaces follows. */
+function isPlainPipeline(normalizer: unknown, preTokenizer: unknown): boolean {
+  if (!isObject(normalizer) || normalizer['type'] !== 'Sequence' || !isObject(preTokenizer)) return false;
+  const marker = (value: unknown) => value === undefined || value === METASPACE;
+  return (
+    JSON.stringify(normalizer['normalizers']) === PLAIN_NORMALIZERS &&
+    preTokenizer['type'] === 'Metaspace' &&
+    marker(preTokenizer['replacement']) &&
+    marker(preTokenizer['str_rep']) &&
+    preTokenizer['add_prefix_space'] === true &&
+    (preTokenizer['prepend_scheme'] === undefined || preTokenizer['prepend_scheme'] === 'always')
+  );
+}
+
 interface JsonObject {
   readonly [key: string]: unknown;
 }
@@ -219,6 +246,11 @@ export class UnigramTokenizer {
   private readonly memo = new Map<string, Int32Array>();
   /** Whether no piece holds the word marker past its first character, so words tokenize alone. */
   private readonly wordsAreIndependent: boolean;
+  /**
+   * Whether the normalizer and pre-tokenizer are the sentencepiece pipeline PLAIN_NORMALIZERS describes, so that a
+   * text with no whitespace but single spaces and no word marker is its words between spaces (wordIdsAtSpaces).
+   */
+  private readonly wordsAtSpaces: boolean;
   readonly unkId: number;
   readonly vocabularySize: number;
   /** Ids the template puts before and after every text (<s> and </s>). */
@@ -275,6 +307,7 @@ export class UnigramTokenizer {
     this.addedPattern = parts.length > 0 ? new RegExp(parts.join('|')) : null;
     this.normalize = normalizer(json['normalizer']);
     this.preTokenize = metaspace(json['pre_tokenizer']);
+    this.wordsAtSpaces = this.wordsAreIndependent && isPlainPipeline(json['normalizer'], json['pre_tokenizer']);
     const [before, after] = template(json['post_processor']);
     const idOf = (token: string) => ids.get(token) ?? unsupported(`template token ${token}`);
     this.prefixIds = before.map(idOf);
@@ -294,6 +327,10 @@ export class UnigramTokenizer {
       if (addedId !== undefined) {
         out.push(addedId);
         return;
+      }
+      if (this.wordsAtSpaces) {
+        const lowered = section.normalize('NFKC').toLowerCase();
+        if (!NOT_PLAIN.test(lowered)) return this.wordIdsAtSpaces(lowered, out);
       }
       const normalized = this.normalize(section);
       if (normalized.length === 0) return;
@@ -318,12 +355,39 @@ export class UnigramTokenizer {
       let end = section.indexOf(METASPACE, start + 1);
       if (end < 0) end = section.length;
       const word = section.slice(start, end);
-      let ids = this.memo.get(word);
-      if (ids === undefined) {
-        ids = this.viterbi(word);
-        if (this.memo.size >= WORD_MEMO_MAX) this.memo.clear();
-        this.memo.set(word, ids);
-      }
+      // Every word starts with the marker (Metaspace puts one before the text and each space): the memo's key is the
+      // rest, as wordIdsAtSpaces has it.
+      const ids = word.startsWith(METASPACE) ? this.wordIds(word.slice(1)) : this.viterbi(word);
+      for (let k = 0; k < ids.length; k++) out.push(ids[k]!);
+      start = end;
+    }
+  }
+
+  /** The pieces of the word METASPACE + `rest`, from the memo. */
+  private wordIds(rest: string): Int32Array {
+    let ids = this.memo.get(rest);
+    if (ids === undefined) {
+      ids = this.viterbi(METASPACE + rest);
+      if (this.memo.size >= WORD_MEMO_MAX) this.memo.clear();
+      this.memo.set(rest, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * What the pipeline makes of `lowered` (NFKC and lower case done) when it holds no whitespace but spaces and no
+   * word marker: the Replace keeps it, Strip and Metaspace make each run of non-spaces a word with a marker before it.
+   * The same ids as normalizing and pre-tokenizing, without building the normalized and marked copies of the text.
+   */
+  private wordIdsAtSpaces(lowered: string, out: number[]): void {
+    const length = lowered.length;
+    let start = 0;
+    while (start < length) {
+      while (start < length && lowered.charCodeAt(start) === SPACE) start++;
+      if (start === length) return;
+      let end = lowered.indexOf(' ', start);
+      if (end < 0) end = length;
+      const ids = this.wordIds(lowered.slice(start, end));
       for (let k = 0; k < ids.length; k++) out.push(ids[k]!);
       start = end;
     }
@@ -376,16 +440,21 @@ export class UnigramTokenizer {
         lastScore = lattice.total[node]!;
       }
     }
+    // The path back from the end, then forwards with runs of unknowns fused: one array of the right length.
     let count = 0;
-    for (let node = last; node >= 0; node = lattice.previous[node]!) count++;
-    const reversed = new Int32Array(count);
-    for (let node = last, k = 0; node >= 0; node = lattice.previous[node]!) reversed[k++] = lattice.id[node]!;
-    const ids: number[] = [];
-    for (let k = count - 1; k >= 0; k--) {
-      const id = reversed[k]!;
-      if (id === this.unkId && ids.at(-1) === this.unkId) continue;
-      ids.push(id);
+    for (let node = last, previousId = -1; node >= 0; node = lattice.previous[node]!) {
+      const id = lattice.id[node]!;
+      if (!(id === this.unkId && previousId === this.unkId)) count++;
+      previousId = id;
     }
-    return Int32Array.from(ids);
+    const ids = new Int32Array(count);
+    for (let node = last, previousId = -1, k = count; node >= 0; node = lattice.previous[node]!) {
+      const id = lattice.id[node]!;
+      // Walking backwards, the first of a run of unknowns is the last one met: each overwrites the one before.
+      if (id === this.unkId && previousId === this.unkId) ids[k] = id;
+      else ids[--k] = id;
+      previousId = id;
+    }
+    return ids;
   }
 }

@@ -42,6 +42,9 @@ function repositoryTexts(): string[] {
     'emoji 😀😀 and 🇮🇩 flags',
     '\u2581leading marker and in\u2581side',
     'tabs\tand\nnew lines\r\n  and   runs',
+    '  spaces before,  between   and after  ',
+    ' ',
+    'one',
     'ﬁ ligature, Ⅻ numeral, ½ fraction, ＡＢＣ',
     'zero\u200bwidth and\u00a0no-break spaces',
     'İstanbul ǅ titlecase',
@@ -65,12 +68,14 @@ function devRawTexts(): string[] {
 
 let tokenize: Tokenize;
 let tokenizer: UnigramTokenizer;
+let checkedTokenizerJson: unknown;
 let fast: Embedder;
 let reference: Embedder;
 
 beforeAll(async () => {
   const folder = await checkModelFolder(DEFAULT_MODEL, locateModel(DEFAULT_MODEL));
   tokenizer = new UnigramTokenizer(folder.tokenizer);
+  checkedTokenizerJson = folder.tokenizer;
   fast = await createEmbedder(DEFAULT_MODEL, { cache: false });
   reference = await createTransformersEmbedder(folder, { ...specFromConfig(DEFAULT_MODEL, folder.config), additive: false });
   const { AutoTokenizer } = await import('@xenova/transformers');
@@ -91,6 +96,14 @@ describe('the built-in Unigram tokenizer', () => {
 
   it('gives the token ids transformers.js gives on the sample articles, the probes and awkward strings', () => {
     expect(mismatches(repositoryTexts()).slice(0, 3)).toEqual([]);
+  });
+
+  it('follows a tokenizer.json whose pipeline is not the plain one step by step (no lower case here)', () => {
+    const json = structuredClone(checkedTokenizerJson) as { normalizer: { normalizers: Array<{ type: string }> } };
+    json.normalizer.normalizers = json.normalizer.normalizers.filter((step) => step.type !== 'Lowercase');
+    const caseKept = new UnigramTokenizer(json);
+    expect(caseKept.contentIds('Jakarta')).not.toEqual(caseKept.contentIds('jakarta'));
+    expect(tokenizer.contentIds('Jakarta')).toEqual(tokenizer.contentIds('jakarta'));
   });
 
   it.skipIf(!existsSync(DEV_RAW))('gives the token ids transformers.js gives on 2,000 dev-raw sentences', () => {

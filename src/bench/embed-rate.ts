@@ -1,0 +1,22 @@
+/**
+ * `node dist/bench/embed-rate.js FILE...`: the bundled model's embedding rate in this process, cache off, over the
+ * distinct non-empty lines of the files: sentences per second of CPU time (all threads, the compiler's included),
+ * printed as JSON. The bench runs it in a new process, so the figure includes what a fresh run pays to warm up.
+ */
+import { readFileSync } from 'node:fs';
+
+import { createEmbedder } from '../embed/index.js';
+
+const BUNDLED = 'selaras-mini-id-en';
+
+const cpuSeconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+
+const texts = [...new Set(process.argv.slice(2).flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/)).filter((line) => line.trim()))];
+const embedder = await createEmbedder(BUNDLED, { cache: false });
+const started = cpuSeconds();
+await embedder.embed(texts);
+const seconds = cpuSeconds() - started;
+console.log(JSON.stringify({ sentences: texts.length, perSecond: Math.round(texts.length / seconds) }));
