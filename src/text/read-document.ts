@@ -194,13 +194,13 @@ function decode(path: string, bytes: Uint8Array): string {
   }
 }
 
+/** The share of the text's UTF-16 units that are control characters other than tab, line feed, carriage return and
+ * form feed (all controls are single units, so no code point needs decoding). */
 function controlShare(text: string): number {
   let controls = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const isLayout = char === '\t' || char === '\n' || char === '\r' || char === '\f';
-    const isControl = (code < 0x20 && !isLayout) || code === 0x7f;
-    if (isControl) controls += 1;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x7f || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c)) controls += 1;
   }
   return text.length === 0 ? 0 : controls / text.length;
 }
