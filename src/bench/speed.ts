@@ -20,6 +20,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { listCases } from '../eval/run-eval.js';
 import { parseBeads, precisionRecall, scoreCase, type Bead } from '../eval/score.js';
 import { HELPER_ENV } from '../parallel/helper.js';
+import { helperPaysFor } from '../pipeline.js';
 import { USAGE_FILE_ENV, type ProcessUsage } from './usage-probe.js';
 
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
@@ -212,7 +213,8 @@ async function benchLongPair(pair: LongPair, dir: string): Promise<void> {
     const alone = await medianRun(['align', sourcePath, targetPath, '--presplit', '--format', 'vecalign', '--model', model, '--out', out], {
       [HELPER_ENV]: '0',
     });
-    console.log(`  the same on one thread (${HELPER_ENV}=0): ${describeRun(alone)}; load average ${loadavg()[0]!.toFixed(1)}`);
+    const usual = helperPaysFor(model) ? 'with the helper' : 'on one thread';
+    console.log(`  the same on one thread (${HELPER_ENV}=0): ${describeRun(alone)}; load average ${loadavg()[0]!.toFixed(1)}; a plain run goes ${usual}`);
   }
 }
 

@@ -18,7 +18,7 @@ import { fullBand } from '../../src/align/dp.js';
 import { int16Rows, type Int16Rows } from '../../src/align/vectors.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 import { AlignHelper, HELPER_MIN_SENTENCES, wantsHelper } from '../../src/parallel/helper.js';
-import { alignTexts } from '../../src/pipeline.js';
+import { alignTexts, DEFAULT_MODEL_NAME, helperPaysFor } from '../../src/pipeline.js';
 import { runCli } from '../cli-helpers.js';
 
 const DIMENSION = 64;
@@ -127,6 +127,19 @@ describe('the helper thread of an alignment', () => {
       expect(run('1')).toBe(alone);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is worth starting for the bundled model, for the lexical one only when forced, never for a pulled model', () => {
+    const saved = process.env['SELARAS_HELPER'];
+    try {
+      delete process.env['SELARAS_HELPER'];
+      expect([helperPaysFor(DEFAULT_MODEL_NAME), helperPaysFor('lexical'), helperPaysFor('labse')]).toEqual([true, false, false]);
+      process.env['SELARAS_HELPER'] = '1';
+      expect([helperPaysFor(DEFAULT_MODEL_NAME), helperPaysFor('lexical'), helperPaysFor('labse')]).toEqual([true, true, false]);
+    } finally {
+      if (saved === undefined) delete process.env['SELARAS_HELPER'];
+      else process.env['SELARAS_HELPER'] = saved;
     }
   });
 
