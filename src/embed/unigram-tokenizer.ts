@@ -228,6 +228,25 @@ class Lattice {
   }
 }
 
+/** A node for piece `id` over [start, end), after the first best node ending at `start` (walking ends newest first
+ * with >= finds the first). */
+function linkNode(lattice: Lattice, id: number, start: number, end: number, score: number): void {
+  if (start === 0) {
+    lattice.push(id, end, score, -1);
+    return;
+  }
+  let best = -1;
+  let bestScore = 0;
+  for (let left = lattice.endHead[start]!; left >= 0; left = lattice.sameEnd[left]!) {
+    const candidate = lattice.total[left]! + score;
+    if (best < 0 || candidate >= bestScore) {
+      best = left;
+      bestScore = candidate;
+    }
+  }
+  lattice.push(id, end, bestScore, best);
+}
+
 export class UnigramTokenizer {
   private readonly normalize: Normalize;
   private readonly preTokenize: (text: string, section: number) => string;
@@ -402,22 +421,6 @@ export class UnigramTokenizer {
     const length = text.length;
     const lattice = this.lattice;
     lattice.reset(length);
-    const link = (id: number, start: number, end: number, score: number): void => {
-      if (start === 0) {
-        lattice.push(id, end, score, -1);
-        return;
-      }
-      let best = -1;
-      let bestScore = 0;
-      for (let left = lattice.endHead[start]!; left >= 0; left = lattice.sameEnd[left]!) {
-        const candidate = lattice.total[left]! + score;
-        if (best < 0 || candidate >= bestScore) {
-          best = left;
-          bestScore = candidate;
-        }
-      }
-      lattice.push(id, end, bestScore, best);
-    };
     for (let start = 0; start < length; start++) {
       let single = false;
       // Shortest first, as the trie yields them; no piece starting with these two units is longer than `last`.
@@ -427,10 +430,10 @@ export class UnigramTokenizer {
         hash = extendHash(hash, text.charCodeAt(end - 1));
         const id = this.pieceIds.find(text, start, end, hash);
         if (id < 0) continue;
-        link(id, start, end, this.scores[id]!);
+        linkNode(lattice, id, start, end, this.scores[id]!);
         if (end === start + 1) single = true;
       }
-      if (!single) link(this.unkId, start, start + 1, this.unkScore);
+      if (!single) linkNode(lattice, this.unkId, start, start + 1, this.unkScore);
     }
     let last = -1;
     let lastScore = 0;
