@@ -45,7 +45,7 @@ describe('cutsOf', () => {
     for (let i = 0; i <= 3; i++)
       for (let j = 0; j <= 3; j++)
         for (const { source: a, target: b } of BEAD_SHAPES) if (i >= a && j >= b) ways[i]![j]! += ways[i - a]![j - b]!;
-    const all = cutsOf(10, 20, 13, 23, beadCost, Infinity);
+    const all = cutsOf(10, 20, 13, 23, beadCost, Infinity) ?? [];
     expect(all).toHaveLength(ways[3]![3]!);
     expect(new Set(all.map((cut) => cut.map(key).join(' '))).size).toBe(all.length);
     for (const cut of all) {
@@ -60,8 +60,12 @@ describe('cutsOf', () => {
     }
     // Every cut of 3 + 3 sentences costs 6 here: a limit under that leaves none, and unpriceable beads are never taken.
     expect(cutsOf(10, 20, 13, 23, beadCost, 5.9)).toEqual([]);
+    // More cuts than it weighs: none (a 7 x 7 stretch of equal costs has 267,237).
+    expect(cutsOf(0, 0, 7, 7, beadCost, Infinity)).toBeNull();
+    expect(cutsOf(0, 0, 3, 3, beadCost, Infinity, ways[3]![3]! - 1)).toBeNull();
+    expect(cutsOf(0, 0, 3, 3, beadCost, Infinity, ways[3]![3]!)).toHaveLength(ways[3]![3]!);
     const onlyPairs: BeadCost = (_i, _j, a, b) => (a === 1 && b === 1 ? 1 : Infinity);
-    expect(cutsOf(0, 0, 3, 3, onlyPairs, Infinity).map((cut) => cut.map(key))).toEqual([['[0+1]:[0+1]', '[1+1]:[1+1]', '[2+1]:[2+1]']]);
+    expect(cutsOf(0, 0, 3, 3, onlyPairs, Infinity)?.map((cut) => cut.map(key))).toEqual([['[0+1]:[0+1]', '[1+1]:[1+1]', '[2+1]:[2+1]']]);
   });
 });
 
