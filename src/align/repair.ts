@@ -94,39 +94,57 @@ export function cutsOf(i0: number, j0: number, i1: number, j1: number, beadCost:
 export function repairPath(path: readonly PathBead[], scores: ArrayLike<number>, options: RepairOptions): Rerun | null {
   const threshold = options.threshold ?? REPAIR_THRESHOLD;
   const { beadCost, judge, isFixed, slack } = options;
-  const current: PathBead[] = path.slice();
-  const currentScores: number[] = Array.from(scores);
-  const oldIndex: number[] = path.map((_, k) => k);
-  let unpaired = current.filter(isUnpaired).length;
+  // The path so far (beads settled, the last of them still the previous bead of the next stretch), and the old
+  // path's beads from `next` on, not yet looked at: built as it goes, so a long document pays no splices.
+  const out: PathBead[] = [];
+  const outScores: number[] = [];
+  const outOld: number[] = [];
+  const pendingScores: number[] = Array.from(scores);
+  let next = 0;
+  let unpaired = path.filter(isUnpaired).length;
   let changed = false;
-  for (let k = 0; k < current.length; k++) {
-    if (!(currentScores[k]! < threshold)) continue;
-    const first = Math.max(0, k - 1);
-    const last = Math.min(current.length - 1, k + 1);
-    const stretch = current.slice(first, last + 1);
-    if (isFixed && stretch.some(isFixed)) continue;
+  const keep = (): void => {
+    out.push(path[next]!);
+    outScores.push(pendingScores[next]!);
+    outOld.push(next);
+    next++;
+  };
+  while (next < path.length) {
+    if (!(pendingScores[next]! < threshold)) {
+      keep();
+      continue;
+    }
+    const hasPrevious = out.length > 0;
+    const hasNext = next + 1 < path.length;
+    const stretch = [...(hasPrevious ? [out.at(-1)!] : []), path[next]!, ...(hasNext ? [path[next + 1]!] : [])];
     const i0 = stretch[0]!.sourceStart;
     const j0 = stretch[0]!.targetStart;
     const end = stretch.at(-1)!;
     const i1 = end.sourceStart + end.sourceCount;
     const j1 = end.targetStart + end.targetCount;
-    if (i1 - i0 > MAX_STRETCH || j1 - j0 > MAX_STRETCH) continue;
+    if ((isFixed && stretch.some(isFixed)) || i1 - i0 > MAX_STRETCH || j1 - j0 > MAX_STRETCH) {
+      keep();
+      continue;
+    }
     const own = stretch.reduce((sum, bead) => sum + bead.cost, 0);
     const cuts = cutsOf(i0, j0, i1, j1, beadCost, own + slack * options.skip)?.filter(
       (cut) => cut.length !== stretch.length || cut.some((bead, d) => !sameBead(bead, stretch[d]!)),
     );
-    if (!cuts || cuts.length === 0) continue;
-    const lo = Math.max(0, first - REPAIR_CONTEXT);
-    const hi = Math.min(current.length, last + 1 + REPAIR_CONTEXT);
-    const before = current.slice(lo, first);
-    const after = current.slice(last + 1, hi);
+    if (!cuts || cuts.length === 0) {
+      keep();
+      continue;
+    }
+    const first = out.length - (hasPrevious ? 1 : 0);
+    const before = out.slice(Math.max(0, first - REPAIR_CONTEXT), first);
+    const afterStart = next + (hasNext ? 2 : 1);
+    const after = path.slice(afterStart, afterStart + REPAIR_CONTEXT);
+    const length = out.length + path.length - next;
     const stretchUnpaired = stretch.filter(isUnpaired).length;
     // The stretch and its neighbours, whose evidence (neighbouring units, absorbing gains) reads the stretch.
     const evaluate = (cut: readonly PathBead[]) => {
       const from = Math.max(0, before.length - 1);
       const to = Math.min(before.length + cut.length + after.length, before.length + cut.length + 1);
-      const total = current.length - stretch.length + cut.length;
-      const share = (unpaired - stretchUnpaired + cut.filter(isUnpaired).length) / total;
+      const share = (unpaired - stretchUnpaired + cut.filter(isUnpaired).length) / (length - stretch.length + cut.length);
       const part = [...before, ...cut, ...after];
       const judged = judge(part, from, to, share);
       let value = 0;
@@ -139,15 +157,26 @@ export function repairPath(path: readonly PathBead[], scores: ArrayLike<number>,
       const result = evaluate(cut);
       if (result.value > (best?.value ?? base.value) + MIN_GAIN) best = { cut, ...result };
     }
-    if (!best) continue;
-    current.splice(first, stretch.length, ...best.cut);
-    currentScores.splice(first, stretch.length, ...best.cut.map(() => 0));
-    oldIndex.splice(first, stretch.length, ...best.cut.map(() => -1));
-    for (let d = 0; d < best.judged.length; d++) currentScores[lo + best.from + d] = best.judged[d]!;
+    if (!best) {
+      keep();
+      continue;
+    }
+    out.length = outScores.length = outOld.length = first;
+    for (const bead of best.cut) {
+      out.push(bead);
+      outScores.push(0);
+      outOld.push(-1);
+    }
+    // The judged scores of the beads around the stretch and of the new ones, in place of theirs.
+    for (let d = 0; d < best.judged.length; d++) {
+      const at = best.from + d - before.length;
+      if (at < best.cut.length) outScores[first + at] = best.judged[d]!;
+      else pendingScores[afterStart + at - best.cut.length] = best.judged[d]!;
+    }
     unpaired += best.cut.filter(isUnpaired).length - stretchUnpaired;
     changed = true;
     // On after the new stretch: its last bead's neighbour is the next to look at.
-    k = first + best.cut.length - 1;
+    next = afterStart;
   }
-  return changed ? { path: current, oldIndex: Int32Array.from(oldIndex) } : null;
+  return changed ? { path: out, oldIndex: Int32Array.from(outOld) } : null;
 }
