@@ -654,10 +654,10 @@ export function alignWithSimilarity(
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
   const first = runDp(n, m, engine.band, engine.coster.beadCost);
   const firstConfidence = confidenceInWindow(engine, first, wholeDocuments(n, m));
-  const scored = scoreWithConfidence(engine, first, n, m, firstConfidence);
+  let result = scoreWithConfidence(engine, first, n, m, firstConfidence);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.
   const { coster } = engine;
-  const moves = findMoves(scored.beads, {
+  const moves = findMoves(result.beads, {
     beadCost: coster.beadCost,
     unitCost: (i, j, a, b) => coster.unitCostOfAnySize(i, j, a, b),
     pairBoundary: 2 * coster.skip,
@@ -669,7 +669,6 @@ export function alignWithSimilarity(
   const confidenceIn = (part: readonly PathBead[], window: MoveWindow) => confidenceInWindow(engine, part, window);
   let path = first;
   let confidence = firstConfidence;
-  let result = scored;
   const takeChanges = (changes: Rerun): void => {
     const before = { evidence: result.evidence, confidence, oldIndex: changes.oldIndex };
     path = changes.path;

@@ -135,7 +135,7 @@ function unpairedShareOf(path: readonly PathBead[]): number {
  * index in the old path, or -1 for a new one): a bead's evidence reads the bead, its two neighbours, its margin and
  * posterior and the documents' figures, so where all of these are as they were it is the old evidence with the new
  * unpaired share, and only the other beads are weighed again. Exactly beadEvidence's result, at the cost of the
- * beads near a change.
+ * beads near a change. The old evidence is consumed: the objects kept are moved into the result, updated.
  */
 export function evidenceAfterChanges(
   coster: BeadCostView,
@@ -158,7 +158,11 @@ export function evidenceAfterChanges(
   const out: BeadEvidence[] = new Array<BeadEvidence>(path.length);
   for (let k = 0; k < path.length; ) {
     if (sameAt(k)) {
-      out[k] = { ...old.evidence[oldIndex[k]!]!, unpairedShare };
+      // The old path's evidence is not read again: its object is taken over rather than copied (a long document's
+      // evidence is tens of megabytes).
+      const taken = old.evidence[oldIndex[k]!]! as { unpairedShare: number } & BeadEvidence;
+      taken.unpairedShare = unpairedShare;
+      out[k] = taken;
       k++;
       continue;
     }
