@@ -24,7 +24,7 @@ import { LEXICAL_MODEL_NAME } from './embed/lexical.js';
 import { resolveEmbedder } from './embed/resolve.js';
 import { DEFAULT_MODEL } from './embed/model-registry.js';
 import { InputError } from './errors.js';
-import { HELPER_ENV, startHelper, wantsHelper } from './parallel/helper.js';
+import { startHelper, wantsHelper } from './parallel/helper.js';
 import { loadDocument } from './text/index.js';
 import type { Alignment, Document, ProgressListener } from './types.js';
 import { toMultiAlignment, type MultiAlignment } from './versions.js';
@@ -150,12 +150,12 @@ export async function alignDocuments(
 }
 
 /**
- * Whether a helper thread is worth starting for this model: known additive models only, and of those the bundled one.
- * For `--model lexical`, whose embedding and products are cheap, it costs more than it saves (long pair,
- * interleaved: 1.36 s alone, 1.39 s with it, 0.14 s more CPU), so it starts only when forced (SELARAS_HELPER=1).
+ * Whether a helper thread pays off for this model on an idle core: the bundled model's. For `--model lexical`, whose
+ * embedding and products are cheap, it costs more than it saves (long pair, interleaved: 1.36 s alone, 1.39 s with
+ * it, 0.14 s more CPU), so it starts only when forced (SELARAS_HELPER=1, see wantsHelper).
  */
 export function helperPaysFor(model: string): boolean {
-  return model === DEFAULT_MODEL_NAME || (model === LEXICAL_MODEL_NAME && process.env[HELPER_ENV] === '1');
+  return model === DEFAULT_MODEL_NAME;
 }
 
 export async function alignFiles(
@@ -167,10 +167,11 @@ export async function alignFiles(
     loadDocument(sourcePath, { presplit: options.presplit }),
     loadDocument(targetPath, { presplit: options.presplit }),
   ]);
-  // Both cores for a large pair: a helper thread loads the same model meanwhile.
+  // Both cores for a large pair: a helper thread loads the same model meanwhile (known additive models only).
   const model = options.model ?? DEFAULT_MODEL_NAME;
-  const helper =
-    !options.embedder && helperPaysFor(model) && wantsHelper(source.sentences.length + target.sentences.length) ? startHelper(model) : undefined;
+  const additive = model === DEFAULT_MODEL_NAME || model === LEXICAL_MODEL_NAME;
+  const sentences = source.sentences.length + target.sentences.length;
+  const helper = !options.embedder && additive && wantsHelper(sentences, helperPaysFor(model)) ? startHelper(model) : undefined;
   try {
     const embedder = options.embedder ?? (await resolveEmbedder(options.model, options.onProgress));
     return await alignDocuments(source, target, embedder, options.onProgress, { ...options, ...(helper ? { helper } : {}) });

@@ -3,7 +3,7 @@
  * the best path without it, its neighbours, the document as a whole. confidence.ts turns this into the calibrated
  * score; the score fit (src/calibrate) reads the same records. Pure.
  */
-import type { PathBead, PathConfidence } from './dp.js';
+import { isUnpaired, type PathBead, type PathConfidence } from './dp.js';
 
 /** The parts of a bead's unit cost (per sentence, before merge penalties). */
 export interface CostTerms {
@@ -126,8 +126,7 @@ export interface EvidenceRange {
 }
 
 function unpairedShareOf(path: readonly PathBead[]): number {
-  const unpaired = path.filter((bead) => bead.sourceCount === 0 || bead.targetCount === 0).length;
-  return path.length === 0 ? 0 : unpaired / path.length;
+  return path.length === 0 ? 0 : path.filter(isUnpaired).length / path.length;
 }
 
 /**
@@ -188,7 +187,7 @@ export function beadEvidence(
     bead && bead.sourceCount > 0 && bead.targetCount > 0
       ? (coster.terms(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount)?.unit ?? null)
       : null;
-  const isUnpaired = (bead: PathBead | undefined): number => (bead && (bead.sourceCount === 0 || bead.targetCount === 0) ? 1 : 0);
+  const unpairedCount = (bead: PathBead | undefined): number => (bead && isUnpaired(bead) ? 1 : 0);
   const unitOfBead = (i: number, j: number, a: number, b: number): number | null => coster.terms(i, j, a, b)?.unit ?? null;
   /** The gain of aligned bead `p` taking in unpaired bead `q` next to it on the path. */
   const gain = (p: PathBead | undefined, q: PathBead | undefined): number | null => {
@@ -257,7 +256,7 @@ export function beadEvidence(
       characters,
       previousUnit: unitOf(previous),
       nextUnit: unitOf(next),
-      unpairedNeighbours: isUnpaired(previous) + isUnpaired(next),
+      unpairedNeighbours: unpairedCount(previous) + unpairedCount(next),
       documentSkip: coster.skip,
       sourceSentences: n,
       targetSentences: m,

@@ -42,6 +42,11 @@ export interface PathBead {
 /** Cost of the bead covering source [i, i + a) and target [j, j + b); Infinity forbids it. */
 export type BeadCost = (i: number, j: number, a: number, b: number) => number;
 
+/** Whether a bead leaves its sentences unpaired (an omission or an addition). */
+export function isUnpaired(bead: PathBead): boolean {
+  return bead.sourceCount === 0 || bead.targetCount === 0;
+}
+
 export function fullBand(n: number, m: number): Band {
   const lo = new Int32Array(n + 1);
   const hi = new Int32Array(n + 1).fill(m);

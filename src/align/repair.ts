@@ -14,7 +14,7 @@
  * overlap most of all.
  */
 import { LOW_CONFIDENCE_SCORE } from './confidence.js';
-import { BEAD_SHAPES, type BeadCost, type PathBead } from './dp.js';
+import { BEAD_SHAPES, isUnpaired, type BeadCost, type PathBead } from './dp.js';
 import type { Rerun } from './rerun.js';
 
 /** Beads scoring under this get a second look: the score's own line between "likely right" and "likely wrong". */
@@ -56,7 +56,6 @@ export interface RepairOptions {
   readonly threshold?: number;
 }
 
-const isUnpaired = (bead: PathBead): boolean => bead.sourceCount === 0 || bead.targetCount === 0;
 const sizeOf = (bead: PathBead): number => bead.sourceCount + bead.targetCount;
 const sameBead = (a: PathBead, b: PathBead): boolean =>
   a.sourceStart === b.sourceStart && a.sourceCount === b.sourceCount && a.targetStart === b.targetStart && a.targetCount === b.targetCount;

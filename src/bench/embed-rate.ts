@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 
 import { createEmbedder } from '../embed/index.js';
-
-const BUNDLED = 'selaras-mini-id-en';
+import { DEFAULT_MODEL } from '../embed/model-registry.js';
 
 const cpuSeconds = (): number => {
   const usage = process.cpuUsage();
@@ -15,7 +14,7 @@ const cpuSeconds = (): number => {
 };
 
 const texts = [...new Set(process.argv.slice(2).flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/)).filter((line) => line.trim()))];
-const embedder = await createEmbedder(BUNDLED, { cache: false });
+const embedder = await createEmbedder(DEFAULT_MODEL, { cache: false });
 const started = cpuSeconds();
 await embedder.embed(texts);
 const seconds = cpuSeconds() - started;

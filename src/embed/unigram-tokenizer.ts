@@ -27,7 +27,7 @@ const SPACE = 0x20;
 /** The whitespace sentencepiece's normalizer turns into spaces, as tokenizer.json writes the class (PLAIN_NORMALIZERS). */
 const PLAIN_WHITESPACE = '\\t\\n\\u000b\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 /** A character that takes a text off the fast path: whitespace other than a space, or the word marker itself. */
-const NOT_PLAIN = /[\t\n\u000b\f\r\u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u2581]/u;
+const NOT_PLAIN = new RegExp(`[${PLAIN_WHITESPACE.replace(' ', '')}\\u2581]`, 'u');
 /** The normalizers of a sentencepiece (XLM-R style) tokenizer.json, which the bundled model's has. */
 const PLAIN_NORMALIZERS = JSON.stringify([
   { type: 'NFKC' },

@@ -26,13 +26,14 @@ export const HELPER_ENV = 'SELARAS_HELPER';
  * Whether a pair of this size, in this thread, on this machine, gets a helper thread: only where a core is idle (the
  * one-minute load average leaves one free). The helper costs 0.3-0.5 s of CPU on the bench's long pair (its own model
  * load and copies of the parts), which a busy machine pays in wall time: there, with every core taken by other
- * processes, the long pair took longer with it than without.
+ * processes, the long pair took longer with it than without. Where it does not pay off even then (`paysOff` false:
+ * pipeline.ts helperPaysFor), it starts only when forced.
  */
-export function wantsHelper(sentences: number): boolean {
+export function wantsHelper(sentences: number, paysOff = true): boolean {
   const setting = process.env[HELPER_ENV];
   if (!isMainThread || setting === '0' || sentences < HELPER_MIN_SENTENCES) return false;
   const cores = availableParallelism();
-  return cores > 1 && (setting === '1' || (loadavg()[0] ?? 0) <= cores - 1);
+  return cores > 1 && (setting === '1' || (paysOff && (loadavg()[0] ?? 0) <= cores - 1));
 }
 
 function workerEntry(): URL {

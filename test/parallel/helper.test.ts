@@ -131,12 +131,15 @@ describe('the helper thread of an alignment', () => {
   });
 
   it('is worth starting for the bundled model, for the lexical one only when forced, never for a pulled model', () => {
+    expect([helperPaysFor(DEFAULT_MODEL_NAME), helperPaysFor('lexical'), helperPaysFor('labse')]).toEqual([true, false, false]);
     const saved = process.env['SELARAS_HELPER'];
     try {
       delete process.env['SELARAS_HELPER'];
-      expect([helperPaysFor(DEFAULT_MODEL_NAME), helperPaysFor('lexical'), helperPaysFor('labse')]).toEqual([true, false, false]);
+      expect(wantsHelper(HELPER_MIN_SENTENCES, helperPaysFor('lexical'))).toBe(false);
       process.env['SELARAS_HELPER'] = '1';
-      expect([helperPaysFor(DEFAULT_MODEL_NAME), helperPaysFor('lexical'), helperPaysFor('labse')]).toEqual([true, true, false]);
+      expect(wantsHelper(HELPER_MIN_SENTENCES, helperPaysFor('lexical'))).toBe(availableParallelism() > 1);
+      process.env['SELARAS_HELPER'] = '0';
+      expect(wantsHelper(HELPER_MIN_SENTENCES, helperPaysFor(DEFAULT_MODEL_NAME))).toBe(false);
     } finally {
       if (saved === undefined) delete process.env['SELARAS_HELPER'];
       else process.env['SELARAS_HELPER'] = saved;
