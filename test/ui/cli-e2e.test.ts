@@ -191,7 +191,8 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     expect(pairRows.length).toBeGreaterThan(20);
 
     tmux.keys(session, 'v');
-    const back = await wait((s) => s.includes('3 versions'), 'the overview again');
+    // The screen reaches the terminal in several writes, the footer last: wait for it, not only for the header.
+    const back = await wait((s) => s.includes('3 versions') && /row \d+ of \d+/.test(footer(s)), 'the overview again, its footer drawn');
     expect(footer(back)).toMatch(/row \d+ of \d+ · 1 ⇄ 2/);
 
     tmux.keys(session, 'e');
