@@ -73,7 +73,8 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     tmux.keys(session, 'g', 'n');
     await wait((s) => footer(s).includes(` 2 of ${flaggedCount}`), 'the next flagged pair');
     tmux.keys(session, 'Enter');
-    const detail = await wait((s) => /─ pair \d+ · /.test(s), 'the detail pane');
+    // The pane reaches the terminal in several writes: wait for its sentence lines, not only its header.
+    const detail = await wait((s) => /─ pair \d+ · /.test(s) && /^EN \d+|^ID \d+/m.test(s), 'the detail pane with its sentences');
     expect(detail).toMatch(/^EN \d+|^ID \d+/m);
     tmux.keys(session, 'Escape');
     await wait((s) => !/─ pair \d+ · /.test(s), 'the pane closed');
@@ -178,7 +179,10 @@ describe.skipIf(!hasTmux && !isCi)('selaras align in a real terminal (tmux)', ()
     tmux.keys(session, 'g');
     await wait((s) => footer(s).includes(`row 1 of ${rowCount}`), 'the first row');
     tmux.keys(session, 'Enter');
-    const review = await wait((s) => s.includes('source · EN') && s.includes('target · ID'), 'the review of the pivot and version 2');
+    const review = await wait(
+      (s) => s.includes('source · EN') && s.includes('target · ID') && /all pairs · pair \d+/.test(footer(s)),
+      'the review of the pivot and version 2, its footer drawn',
+    );
     expect(review.split('\n')[0]).toMatch(/jakarta-outlet\.en\.txt \(en\) ⇄ bulelengpost\.id\.txt \(id\)/);
     expect(footer(review)).toContain('v back');
     // Keys reach the review at once.
