@@ -28,6 +28,8 @@ export interface BeadCostView {
   /** Price of leaving one ordinary sentence unaligned (boilerplate lines pay less: `skipPrice`). */
   readonly skip: number;
   terms(i: number, j: number, a: number, b: number): CostTerms | null;
+  /** `terms(i, j, a, b).unit` without the other parts (Infinity where terms gives null): asked of many beads. */
+  unitCostOfAnySize(i: number, j: number, a: number, b: number): number;
   /** The least related member of a merge to the other side (semantic cost; 0 for a 1-1 bead). */
   weakestMember(i: number, j: number, a: number, b: number): number;
   skipPrice(side: 'source' | 'target', index: number): number;
@@ -98,21 +100,28 @@ function bestNearby(
   to: number,
   except: number,
 ): CostTerms | null {
-  let best: CostTerms | null = null;
+  // Chosen by unit cost alone (every candidate lies inside the documents); only the best pairing's terms are made:
+  // this runs for every bead of a path.
+  let best = -1;
+  let bestUnit = Infinity;
   for (let other = from; other <= to; other++) {
     if (other === except) continue;
-    const terms = side === 'source' ? coster.terms(index, other, 1, 1) : coster.terms(other, index, 1, 1);
-    if (terms && (!best || terms.unit < best.unit)) best = terms;
+    const unit = side === 'source' ? coster.unitCostOfAnySize(index, other, 1, 1) : coster.unitCostOfAnySize(other, index, 1, 1);
+    if (best < 0 || unit < bestUnit) {
+      best = other;
+      bestUnit = unit;
+    }
   }
-  return best;
+  if (best < 0) return null;
+  return side === 'source' ? coster.terms(index, best, 1, 1) : coster.terms(best, index, 1, 1);
 }
 
 /** The best unit cost of one member of a merge alone with the other side, minus the merge's own unit cost. */
 function mergeGain(coster: BeadCostView, bead: PathBead, unit: number): number {
   const { sourceStart: i, targetStart: j, sourceCount: a, targetCount: b } = bead;
   let bestMember = Infinity;
-  for (let d = 0; a > 1 && d < a; d++) bestMember = Math.min(bestMember, coster.terms(i + d, j, 1, b)?.unit ?? Infinity);
-  for (let d = 0; b > 1 && d < b; d++) bestMember = Math.min(bestMember, coster.terms(i, j + d, a, 1)?.unit ?? Infinity);
+  for (let d = 0; a > 1 && d < a; d++) bestMember = Math.min(bestMember, coster.unitCostOfAnySize(i + d, j, 1, b));
+  for (let d = 0; b > 1 && d < b; d++) bestMember = Math.min(bestMember, coster.unitCostOfAnySize(i, j + d, a, 1));
   return Number.isFinite(bestMember) ? bestMember - unit : 0;
 }
 
@@ -183,12 +192,13 @@ export function beadEvidence(
 ): BeadEvidence[] {
   const unpairedShare = only.unpairedShare ?? unpairedShareOf(path);
   const [from, to] = only.range ?? [0, path.length];
+  const unitOfBead = (i: number, j: number, a: number, b: number): number | null => {
+    const unit = coster.unitCostOfAnySize(i, j, a, b);
+    return unit === Infinity ? null : unit;
+  };
   const unitOf = (bead: PathBead | undefined): number | null =>
-    bead && bead.sourceCount > 0 && bead.targetCount > 0
-      ? (coster.terms(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount)?.unit ?? null)
-      : null;
+    bead && bead.sourceCount > 0 && bead.targetCount > 0 ? unitOfBead(bead.sourceStart, bead.targetStart, bead.sourceCount, bead.targetCount) : null;
   const unpairedCount = (bead: PathBead | undefined): number => (bead && isUnpaired(bead) ? 1 : 0);
-  const unitOfBead = (i: number, j: number, a: number, b: number): number | null => coster.terms(i, j, a, b)?.unit ?? null;
   /** The gain of aligned bead `p` taking in unpaired bead `q` next to it on the path. */
   const gain = (p: PathBead | undefined, q: PathBead | undefined): number | null => {
     if (!p || !q || kindOf(p) !== 'aligned' || kindOf(q) === 'aligned') return null;

@@ -183,10 +183,15 @@ function compile(model: LogisticModel, kind: BeadEvidence['kind']): CompiledMode
   return done;
 }
 
+let scratch = new Float64Array(64);
+
 /** The logistic regression's probability, before the isotonic map. */
 export function logisticProbability(model: LogisticModel, evidence: BeadEvidence): number {
   const { quantities, terms } = compile(model, evidence.kind);
-  const values = quantities.map((feature) => feature(evidence));
+  // One scratch row for every call (this runs for every bead, more than once): no array per bead.
+  if (scratch.length < quantities.length) scratch = new Float64Array(quantities.length);
+  const values = scratch;
+  for (let q = 0; q < quantities.length; q++) values[q] = quantities[q]!(evidence);
   let z = model.intercept;
   for (const [index, knot, mean, scale, weight] of terms) {
     const value = Number.isNaN(knot) ? values[index]! : Math.max(0, values[index]! - knot);

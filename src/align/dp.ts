@@ -127,24 +127,23 @@ export function bandAroundPath(
 ): Band {
   const lo = new Int32Array(n + 1).fill(m);
   const hi = new Int32Array(n + 1).fill(0);
-  const mark = (row: number, from: number, to: number): void => {
-    const r0 = Math.max(0, row);
-    if (r0 > n) return;
-    lo[r0] = Math.min(lo[r0]!, Math.max(0, from));
-    hi[r0] = Math.max(hi[r0]!, Math.min(m, to));
-  };
-  const corners: Array<[number, number]> = [[0, 0]];
+  // Each bead's corners, from the end of the one before (the path starts at (0, 0)); no arrays per bead, as this runs
+  // for every window the repair and the moves search weigh.
+  let i0 = 0;
+  let j0 = 0;
   for (const bead of path) {
-    corners.push([bead.sourceStart + bead.sourceCount, bead.targetStart + bead.targetCount]);
-  }
-  for (let c = 1; c < corners.length; c++) {
-    const [i0, j0] = corners[c - 1]!;
-    const [i1, j1] = corners[c]!;
+    const i1 = bead.sourceStart + bead.sourceCount;
+    const j1 = bead.targetStart + bead.targetCount;
     const rowFrom = Math.min(n, i0 * factor);
     const rowTo = Math.min(n, i1 * factor);
-    const colFrom = Math.min(m, j0 * factor);
-    const colTo = Math.min(m, j1 * factor);
-    for (let row = rowFrom; row <= rowTo; row++) mark(row, colFrom - width, colTo + width);
+    const from = Math.max(0, Math.min(m, j0 * factor) - width);
+    const to = Math.min(m, Math.min(m, j1 * factor) + width);
+    for (let row = Math.max(0, rowFrom); row <= rowTo; row++) {
+      if (from < lo[row]!) lo[row] = from;
+      if (to > hi[row]!) hi[row] = to;
+    }
+    i0 = i1;
+    j0 = j1;
   }
   // Widen rows by `width` in the source direction too, then make the band monotone and connected.
   const widenedLo = new Int32Array(lo);

@@ -123,13 +123,15 @@ function madeUpCoster(seed: number): BeadCostView {
   const random = seededRandom(seed);
   const table = Float64Array.from({ length: 4096 }, () => random());
   const at = (...xs: number[]) => table[Math.abs(xs.reduce((h, x) => (h * 31 + x) | 0, 7)) % table.length]!;
+  const terms = (i: number, j: number, a: number, b: number): CostTerms | null => {
+    if (a < 1 || b < 1 || i < 0 || j < 0 || i + a > 40 || j + b > 40) return null;
+    const cosine = at(i, j, a, b);
+    return { cosine, chance: 0.9, semantic: (1 - cosine) / 0.9, lengthTerm: at(j, i, b, a) / 10, numberMismatch: 0, hasNumbers: false, unit: 2 * (1 - cosine) };
+  };
   return {
     skip: 0.6,
-    terms(i, j, a, b): CostTerms | null {
-      if (a < 1 || b < 1 || i < 0 || j < 0 || i + a > 40 || j + b > 40) return null;
-      const cosine = at(i, j, a, b);
-      return { cosine, chance: 0.9, semantic: (1 - cosine) / 0.9, lengthTerm: at(j, i, b, a) / 10, numberMismatch: 0, hasNumbers: false, unit: 2 * (1 - cosine) };
-    },
+    terms,
+    unitCostOfAnySize: (i, j, a, b) => terms(i, j, a, b)?.unit ?? Infinity,
     weakestMember: (i, j, a, b) => at(a, b, i, j),
     skipPrice: (side, index) => 0.5 + at(side === 'source' ? 1 : 2, index) / 5,
     isBoilerplate: (side, index) => at(index, side === 'source' ? 3 : 4) < 0.1,
