@@ -92,6 +92,15 @@ describe('bad input', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('prints a file name holding a line break or an escape sequence as escapes, on one line', () => {
+    const path = join(dir, 'bad\nname\u001b[2J.txt');
+    const result = runCli(['align', path, ID, ...LEXICAL]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('bad\\nname\\x1b[2J.txt');
+    expect(result.stderr).not.toContain('\u001b');
+  });
+
   it.each([
     [['align', EN]],
     [['align', EN, ID, '--format', 'pdf']],
