@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { COMMAND_HELP, parseCommand, USAGE, type Command, type Format } from './args.js';
-import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, OutputError, printable, UsageError } from './errors.js';
+import { BROKEN_PIPE_EXIT_CODE, BrokenPipeError, InputError, messageLine, OutputError, UsageError } from './errors.js';
 import { toCsv } from './export/csv.js';
 import { DEFAULT_TEXT_WIDTH, FILE_SET_FORMATS, formatOfPath, reviewedIndexes, writeAlignment, type FileSetFormatName, type Written } from './export/formats.js';
 import { checkOutputPath, guardStream, writeOutputOf, writeStdout } from './export/output-file.js';
@@ -39,7 +39,7 @@ export function render(alignment: Alignment, format: Exclude<Format, 'tui' | 'mo
 }
 
 function warn(warnings: readonly string[]): void {
-  for (const warning of warnings) process.stderr.write(`selaras: warning: ${printable(warning)}\n`);
+  for (const warning of warnings) process.stderr.write(messageLine(`warning: ${warning}`));
 }
 
 /** Formats that print no differences: the pipeline need not find them (on a long document, longer than aligning). */
@@ -323,16 +323,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await runCommand(parseCommand(argv));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`selaras: ${printable(error.message)}\n`);
+      process.stderr.write(messageLine(error.message));
       return 2;
     }
     if (error instanceof BrokenPipeError) return BROKEN_PIPE_EXIT_CODE;
     if (error instanceof InputError || error instanceof OutputError) {
-      process.stderr.write(`selaras: ${printable(error.message)}\n`);
+      process.stderr.write(messageLine(error.message));
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`selaras: ${printable(message)}\n`);
+    process.stderr.write(messageLine(message));
     if (process.env['SELARAS_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
   }

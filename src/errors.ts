@@ -48,6 +48,9 @@ export class BrokenPipeError extends Error {
 /** 128 + SIGPIPE (13): what a shell reports for a program stopped by a closed pipe, so scripts see the usual code. */
 export const BROKEN_PIPE_EXIT_CODE = 141;
 
+/** How printable() writes the usual control characters; any other is `\xNN` or `\uNNNN`. */
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /**
  * A message as one printable line for standard error: control characters (a newline or an escape sequence in a file
  * name), C1 controls and the bidirectional overrides that reorder what a terminal shows are written as escapes
@@ -55,8 +58,12 @@ export const BROKEN_PIPE_EXIT_CODE = 141;
  */
 export function printable(message: string): string {
   return message.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     const code = c.charCodeAt(0);
-    return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+    return NAMED_ESCAPES[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
   });
+}
+
+/** The line the CLI writes to standard error for a message: `selaras: `, the message made printable, a newline. */
+export function messageLine(message: string): string {
+  return `selaras: ${printable(message)}\n`;
 }

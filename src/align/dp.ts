@@ -137,8 +137,8 @@ export function bandAroundPath(
     const rowFrom = Math.min(n, i0 * factor);
     const rowTo = Math.min(n, i1 * factor);
     const from = Math.max(0, Math.min(m, j0 * factor) - width);
-    const to = Math.min(m, Math.min(m, j1 * factor) + width);
-    for (let row = Math.max(0, rowFrom); row <= rowTo; row++) {
+    const to = Math.min(m, j1 * factor + width);
+    for (let row = rowFrom; row <= rowTo; row++) {
       if (from < lo[row]!) lo[row] = from;
       if (to > hi[row]!) hi[row] = to;
     }

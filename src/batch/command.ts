@@ -1,6 +1,6 @@
 /** `selaras batch` and `selaras merge` as commands: options in, messages on standard error, an exit code out. */
 import type { Command } from '../args.js';
-import { printable } from '../errors.js';
+import { messageLine } from '../errors.js';
 import { checkOutputPath } from '../export/output-file.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { mergeShards } from './merge.js';
@@ -45,7 +45,7 @@ export function formatBatchProgress(progress: Pick<BatchProgress, 'done' | 'tota
 export async function runBatchCommand(command: Extract<Command, { kind: 'batch' }>, progress: ProgressLine): Promise<number> {
   const say = (line: string): void => {
     progress.done();
-    process.stderr.write(`selaras: ${printable(line)}\n`);
+    process.stderr.write(messageLine(line));
   };
   const shard = resolveShard(command.shard, command.shardCount, process.env);
   if (command.report) await checkOutputPath(command.report, [command.input]);
@@ -116,6 +116,6 @@ export async function runBatchCommand(command: Extract<Command, { kind: 'batch' 
 
 export async function runMergeCommand(command: Extract<Command, { kind: 'merge' }>): Promise<number> {
   const merged = await mergeShards(command.out, command.shards, command.format);
-  process.stderr.write(`selaras: ${printable(`${merged.pairs} pairs from ${command.shards.length} shard files merged into ${command.out}`)}\n`);
+  process.stderr.write(messageLine(`${merged.pairs} pairs from ${command.shards.length} shard files merged into ${command.out}`));
   return 0;
 }
