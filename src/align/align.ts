@@ -471,8 +471,12 @@ export class BeadCoster implements BeadCostView {
     return this.skip * (this[side].boilerplate[0]![index] ? this.tuning.boilerplateSkipFactor : 1);
   }
 
-  /** What the DP pays for the bead of source [i, i + a) and target [j, j + b); `terms`, when given, gets the parts. */
-  cost(i: number, j: number, a: number, b: number, terms?: BeadCostTerms): number {
+  /**
+   * What the DP pays for the bead of source [i, i + a) and target [j, j + b); `terms`, when given, gets the parts.
+   * With `reached` and `toBeat` (BeadCost), a merge that loses before its member penalty returns without it: the
+   * penalty only adds, and weighing the members is most of a merge's cost.
+   */
+  cost(i: number, j: number, a: number, b: number, terms?: BeadCostTerms, reached = 0, toBeat = Infinity): number {
     if (a === 0 || b === 0) {
       const skip = a === 0 ? this.skipPrice('target', j) : this.skipPrice('source', i);
       if (terms) Object.assign(terms, emptyCostTerms(), { skip, total: skip });
@@ -482,20 +486,32 @@ export class BeadCoster implements BeadCostView {
     if (unit === Infinity) return Infinity;
     const size = a + b;
     const merge = this.tuning.mergePenalty * Math.max(0, size - 2);
-    const member =
-      size > 2 && this.tuning.memberWeight > 0
-        ? this.tuning.memberWeight * Math.max(0, this.weakestMember(i, j, a, b) - this.tuning.memberFree)
-        : 0;
     const boilerplate =
       size > 2 && (this.source.boilerplate[a - 1]![i]! > 0 || this.target.boilerplate[b - 1]![j]! > 0)
         ? this.tuning.boilerplateMergePenalty
         : 0;
+    const weighsMembers = size > 2 && this.tuning.memberWeight > 0;
+    if (weighsMembers && terms === undefined) {
+      // The total below adds the member penalty (>= 0) to unit * (size / 2) + merge before the boilerplate penalty;
+      // rounding is monotone, so the total is at least this part and loses wherever it does.
+      const part = unit * (size / 2) + merge + boilerplate;
+      if (reached + part >= toBeat) return part;
+    }
+    const member = weighsMembers ? this.tuning.memberWeight * Math.max(0, this.weakestMember(i, j, a, b) - this.tuning.memberFree) : 0;
     const total = unit * (size / 2) + merge + member + boilerplate;
     if (terms) Object.assign(terms, { merge, member, boilerplate, skip: 0, total });
     return total;
   }
 
-  beadCost = (i: number, j: number, a: number, b: number): number => this.cost(i, j, a, b);
+  beadCost: BeadCost = (i, j, a, b, reached, toBeat) => this.cost(i, j, a, b, undefined, reached, toBeat);
+
+  /** Per shape, the least any bead of it costs (runDp's floors): the cheapest skip price, or a merge's penalty. */
+  costFloors(shapes: readonly BeadShape[] = BEAD_SHAPES): Float64Array {
+    const cheapestSkip = this.skip * Math.min(1, this.tuning.boilerplateSkipFactor);
+    return Float64Array.from(shapes, ({ source, target }) =>
+      source === 0 || target === 0 ? cheapestSkip : this.tuning.mergePenalty * Math.max(0, source + target - 2),
+    );
+  }
 }
 
 /** Per-row best 1-1 cost over the band: what the sentence could at best be paired with. */
@@ -530,7 +546,7 @@ function searchBand(similarity: Similarity, n: number, m: number, onProgress?: A
     const coarseCoster = new BeadCoster(new OverlapSimilarity([cs], [ct]), blank(cs.count), blank(ct.count), DEFAULT_TUNING);
     coarseCoster.skip = DEFAULT_TUNING.skipMax;
     const levelBand = band ?? fullBand(cs.count, ct.count);
-    const path = runDp(cs.count, ct.count, levelBand, coarseCoster.beadCost, COARSE_SHAPES);
+    const path = runDp(cs.count, ct.count, levelBand, coarseCoster.beadCost, COARSE_SHAPES, coarseCoster.costFloors(COARSE_SHAPES));
     const finer = block / LEVEL_FACTOR;
     band = bandAroundPath(path, LEVEL_FACTOR, Math.ceil(n / finer), Math.ceil(m / finer), BAND_WIDTH);
     onProgress?.(level + 1, levels + 1);
@@ -652,7 +668,7 @@ export function alignWithSimilarity(
     return { beads, evidence: beads.map(() => null), state: null };
   }
   const engine = prepareEngine(similarity, sourceTexts, targetTexts, tuning, onProgress);
-  const first = runDp(n, m, engine.band, engine.coster.beadCost);
+  const first = runDp(n, m, engine.band, engine.coster.beadCost, BEAD_SHAPES, engine.coster.costFloors());
   const firstConfidence = confidenceInWindow(engine, first, wholeDocuments(n, m));
   let result = scoreWithConfidence(engine, first, n, m, firstConfidence);
   // Moved passages are judged by the same costs as the pairs in place, and scored by the same calibrated scoring.

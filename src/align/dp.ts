@@ -39,8 +39,13 @@ export interface PathBead {
   readonly cost: number;
 }
 
-/** Cost of the bead covering source [i, i + a) and target [j, j + b); Infinity forbids it. */
-export type BeadCost = (i: number, j: number, a: number, b: number) => number;
+/**
+ * Cost of the bead covering source [i, i + a) and target [j, j + b); Infinity forbids it. The DP also says what the
+ * bead must beat: `reached` is the cost of the path to the bead's start, `toBeat` the best way into its end found so
+ * far. A cost may then return, instead of the whole cost, a part of it that already loses (reached + part >= toBeat),
+ * and skip the rest (the engine's merge member check); other callers pass neither and get the whole cost.
+ */
+export type BeadCost = (i: number, j: number, a: number, b: number, reached?: number, toBeat?: number) => number;
 
 /** Whether a bead leaves its sentences unpaired (an omission or an addition). */
 export function isUnpaired(bead: PathBead): boolean {
@@ -53,12 +58,19 @@ export function fullBand(n: number, m: number): Band {
   return { lo, hi };
 }
 
+/**
+ * The best path through the band. `floors`, when given, holds per shape a number no bead of that shape costs less
+ * than (the coster's own: a merge pays its penalty whatever its sentences): a bead whose floor already loses to the
+ * best way into its cell found so far is not costed at all. It could not have won (costs only add), so the path is
+ * the same; on the bench's long pair most merges are never costed.
+ */
 export function runDp(
   n: number,
   m: number,
   band: Band,
   beadCost: BeadCost,
   shapes: readonly BeadShape[] = BEAD_SHAPES,
+  floors?: ArrayLike<number>,
 ): PathBead[] {
   const { lo, hi } = band;
   if (lo[0] !== 0 || hi[n]! < m || lo[n]! > m) throw new Error('runDp: band must contain (0, 0) and (n, m)');
@@ -84,7 +96,8 @@ export function runDp(
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const prev = cost[offset[pi]! - lo[pi]! + pj]!;
         if (prev === Infinity) continue;
-        const c = prev + beadCost(pi, pj, shape.source, shape.target);
+        if (floors !== undefined && prev + floors[s]! >= best) continue;
+        const c = prev + beadCost(pi, pj, shape.source, shape.target, prev, best);
         if (c < best) {
           best = c;
           bestShape = s;

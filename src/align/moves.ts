@@ -176,7 +176,8 @@ export function findMoves(path: readonly PathPair[], costs: MoveCosts): Move[] {
     for (const j of target) usedTarget.add(j);
     moves.push({ source, target, beads: candidate.beads, score: Math.min(...candidate.beads.map((bead) => bead.score)) });
   }
-  const extended = moves.map((move) => extendMove(move, path, costs, usedSource, usedTarget));
+  const place = placeOf(path, costs);
+  const extended = moves.map((move) => extendMove(move, place, costs, usedSource, usedTarget));
   // In source order, so that move numbers read down the source document.
   return extended.sort((a, b) => a.source[0]! - b.source[0]!);
 }
@@ -192,16 +193,32 @@ function placeCosts(path: readonly PathPair[], side: 'source' | 'target', costs:
   return units;
 }
 
+/** What extendMove reads of the monotone alignment: each sentence's pair in place, and the sentence counts. */
+interface Place {
+  readonly sourcePlace: ReadonlyMap<number, number>;
+  readonly targetPlace: ReadonlyMap<number, number>;
+  readonly sourceCount: number;
+  readonly targetCount: number;
+}
+
+/** Worked out once for all moves: each is a walk over the whole path. */
+function placeOf(path: readonly PathPair[], costs: MoveCosts): Place {
+  let sourceCount = 0;
+  let targetCount = 0;
+  for (const bead of path) {
+    for (const i of bead.source) sourceCount = Math.max(sourceCount, i + 1);
+    for (const j of bead.target) targetCount = Math.max(targetCount, j + 1);
+  }
+  return { sourcePlace: placeCosts(path, 'source', costs), targetPlace: placeCosts(path, 'target', costs), sourceCount, targetCount };
+}
+
 /**
  * A move grown by the 1-1 pairs next to it that the monotone alignment put elsewhere: a moved sentence the
  * alignment paired in place with a neighbour, more poorly than it pairs with the sentence next to the move's other
  * half. Its pairs are scored again, along the move's own path.
  */
-function extendMove(move: Move, path: readonly PathPair[], costs: MoveCosts, usedSource: Set<number>, usedTarget: Set<number>): Move {
-  const sourcePlace = placeCosts(path, 'source', costs);
-  const targetPlace = placeCosts(path, 'target', costs);
-  const sentences = (side: 'source' | 'target') => Math.max(-1, ...path.flatMap((bead) => bead[side])) + 1;
-  const [sourceCount, targetCount] = [sentences('source'), sentences('target')];
+function extendMove(move: Move, place: Place, costs: MoveCosts, usedSource: Set<number>, usedTarget: Set<number>): Move {
+  const { sourcePlace, targetPlace, sourceCount, targetCount } = place;
   const beads = [...move.beads];
   const steal = (i: number, j: number): MoveBead | undefined => {
     if (i < 0 || j < 0 || i >= sourceCount || j >= targetCount) return undefined;

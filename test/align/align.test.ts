@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSentences, alignWithSimilarity, emptyCostTerms, overlapTexts, similarityFor, type AlignedBead } from '../../src/align/align.js';
+import { alignSentences, alignWithSimilarity, EMBEDDING_MODEL_TUNING, emptyCostTerms, overlapTexts, similarityFor, type AlignedBead } from '../../src/align/align.js';
+import { BEAD_SHAPES, runDp } from '../../src/align/dp.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
 
 const embedder = createLexicalEmbedder();
@@ -114,5 +115,19 @@ describe('the engine state', () => {
         expect(total).toBeCloseTo(terms.unit * (size / 2) + terms.merge + terms.member + terms.boilerplate, 12);
       }
     }
+  });
+
+  it('finds the path the whole bead costs give, with its floors and its merges cut short where they lose', async () => {
+    // The bundled model's tuning weighs merge members (the part the DP may skip); the lexical embedder's would not.
+    await fc.assert(
+      fc.asyncProperty(document, document, async (source, target) => {
+        const similarity = await similarityFor(source, target, embedder);
+        const { state } = alignWithSimilarity(similarity, source, target, undefined, { ...EMBEDDING_MODEL_TUNING, memberFree: 0.2 });
+        const { coster, band } = state!;
+        const whole = runDp(source.length, target.length, band, (i, j, a, b) => coster.beadCost(i, j, a, b));
+        expect(runDp(source.length, target.length, band, coster.beadCost, BEAD_SHAPES, coster.costFloors())).toEqual(whole);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

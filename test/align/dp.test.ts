@@ -67,6 +67,48 @@ describe('runDp', () => {
     for (let i = 0; i <= n; i++) expect(band.hi[i]! - band.lo[i]!).toBeLessThanOrEqual(12);
     expect(runDp(n, n, band, diagonalCost)).toEqual(full);
   });
+
+  it('finds the same path when it skips beads their floors or a losing part of their cost rule out', () => {
+    // Random costs above per-shape floors; the bounded cost returns only a part (at least the floor) whenever that
+    // part already loses, as the engine's merges do before their member penalty.
+    let parts = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer(), (n, m, seed) => {
+        const floors = BEAD_SHAPES.map(({ source, target }) => (source === 0 || target === 0 ? 0.3 : 0.4 * Math.max(0, source + target - 2)));
+        const costOf = (i: number, j: number, a: number, b: number): number => {
+          const hash = Math.abs(Math.sin(seed + 13 * i + 7 * j + 3 * a + b) * 10000) % 1;
+          return floors[BEAD_SHAPES.findIndex((s) => s.source === a && s.target === b)]! + 2 * hash * (a + b);
+        };
+        const bounded: BeadCost = (i, j, a, b, reached = 0, toBeat = Infinity) => {
+          const whole = costOf(i, j, a, b);
+          const part = whole / 2;
+          if (a + b > 2 && reached + part >= toBeat) {
+            parts++;
+            return part;
+          }
+          return whole;
+        };
+        const plain = runDp(n, m, fullBand(n, m), costOf);
+        const pruned = runDp(n, m, fullBand(n, m), bounded, BEAD_SHAPES, floors);
+        expect(pruned.map(({ cost, ...bead }) => bead)).toEqual(plain.map(({ cost, ...bead }) => bead));
+        // The path's own beads are never cut short: their costs are whole.
+        pruned.forEach((bead, k) => expect(bead.cost).toBeCloseTo(plain[k]!.cost, 12));
+      }),
+      { numRuns: 300 },
+    );
+    // The shortcut was taken, so the property says something about it.
+    expect(parts).toBeGreaterThan(0);
+  });
+
+  it('does not ask for the cost of a bead whose floor already loses', () => {
+    let asked = 0;
+    const floors = BEAD_SHAPES.map(({ source, target }) => (source + target > 2 ? 5 : 0));
+    runDp(6, 6, fullBand(6, 6), (i, j, a, b) => {
+      if (a + b > 2) asked++;
+      return diagonalCost(i, j, a, b);
+    }, BEAD_SHAPES, floors);
+    expect(asked).toBe(0);
+  });
 });
 
 /** What a bead outputs: an unpaired sentence is one bead wherever the path leaves it out. */
