@@ -6,7 +6,9 @@
  * means failing, lacking or forbidding (gagal, dilarang, refuse), or an Indonesian ketidak- noun.
  */
 import type { Difference, Lang } from '../types.js';
+import type { CompareOptions } from './options.js';
 import { tokenised, type Token, type Tokenised } from './tokens.js';
+import { EN_NEGATION_EXCUSES, ID_NEGATION_EXCUSES } from './word-tables.js';
 
 const EN_NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nobody', 'nothing', 'nowhere', 'cannot', 'nope',
@@ -55,8 +57,11 @@ const ID_NEGATIVE_WORDS = new Set([
   'nihil', 'kecuali', 'membantah', 'dibantah', 'menyangkal', 'menghentikan', 'berhenti', 'mengabaikan',
   'diabaikan', 'absen', 'non',
 ]);
-/** Indonesian negated nouns and adjectives (ketidakadilan, nonaktif), and "tidak" fused into a word. */
-const ID_NEGATIVE_AFFIX = /^(?:ketidak|ketak|non)[a-z]{3,}|tidak[a-z]{3,}/;
+/**
+ * Indonesian negated nouns and adjectives (ketidakadilan, ketaksanggupan, nonaktif), and "tidak" fused into a word;
+ * not ketakutan (fear: ke-takut-an, 39 of the 43 ketak- words in the training corpora) nor nonton (to watch).
+ */
+const ID_NEGATIVE_AFFIX = /^(?:ketidak|ketak(?!ut)|non(?!ton))[a-z]{3,}|tidak[a-z]{3,}/;
 
 /**
  * Negator and the word after it that together do not negate: tak pelak (undeniably), tidak lama (soon), tanpa
@@ -75,6 +80,17 @@ const IDIOMS_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   nothing: new Set(['but']),
   none: new Set(['other']),
 };
+/**
+ * Words after a negator that the parallel training corpora mostly render without any negation on the other side
+ * (tidak jauh: near, not long: soon), counted by src/tools/corpus-tables.ts; they excuse every negator of their
+ * language, as the idioms above excuse theirs.
+ */
+let corpusExcuses: Readonly<Record<'en' | 'id', ReadonlySet<string>>> | undefined;
+function isCorpusExcuse(word: string, lang: Lang): boolean {
+  const words = (list: string) => new Set(list.split(' ').filter((word) => word !== ''));
+  corpusExcuses ??= { en: words(EN_NEGATION_EXCUSES), id: words(ID_NEGATION_EXCUSES) };
+  return lang === 'und' ? corpusExcuses.en.has(word) || corpusExcuses.id.has(word) : corpusExcuses[lang].has(word);
+}
 /** Negator and the word before it: paling tidak (at least), why don't (a suggestion: "why don't you come"). */
 const IDIOMS_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
   tidak: new Set(['paling']),
@@ -89,15 +105,19 @@ const CONTEXT_WORDS = 1;
 interface Lexicon {
   readonly isNegator: (word: string) => boolean;
   readonly isNegative: (word: string) => boolean;
+  /** A word negated by its own prefix (impossible, unlikely, ketidakpastian): a negator before it cancels. */
+  readonly isNegatedWord: (word: string) => boolean;
 }
 
 const ENGLISH: Lexicon = {
   isNegator: (word) => EN_NEGATORS.has(word) || /n't$/.test(word),
   isNegative: (word) => EN_NEGATIVE_WORDS.has(word) || EN_NEGATIVE_AFFIX.test(word),
+  isNegatedWord: (word) => EN_NEGATIVE_AFFIX.test(word),
 };
 const INDONESIAN: Lexicon = {
   isNegator: (word) => ID_NEGATORS.has(word),
   isNegative: (word) => ID_NEGATIVE_WORDS.has(word) || ID_NEGATIVE_AFFIX.test(word),
+  isNegatedWord: (word) => ID_NEGATIVE_AFFIX.test(word),
 };
 
 function lexicon(lang: Lang): Lexicon {
@@ -106,25 +126,65 @@ function lexicon(lang: Lang): Lexicon {
   return {
     isNegator: (word) => ENGLISH.isNegator(word) || INDONESIAN.isNegator(word),
     isNegative: (word) => ENGLISH.isNegative(word) || INDONESIAN.isNegative(word),
+    isNegatedWord: (word) => ENGLISH.isNegatedWord(word) || INDONESIAN.isNegatedWord(word),
   };
+}
+
+/** A negator in a text, as it reads with a word of context either side. */
+interface NegatorMention {
+  readonly surface: string;
+  /**
+   * Followed by a word the corpora excuse it after (isCorpusExcuse): it raises no difference of its own, but still
+   * answers a negator on the other side ("not far" / "tidak jauh").
+   */
+  readonly isExcused: boolean;
+}
+
+function negatorMentions(input: string | Tokenised, lang: Lang): NegatorMention[] {
+  const { text, tokens } = tokenised(input);
+  const { isNegator, isNegatedWord } = lexicon(lang);
+  const words = tokens.filter((token) => token.kind === 'word');
+  const found: NegatorMention[] = [];
+  words.forEach((token, index) => {
+    const key = token.folded;
+    if (!isNegator(key) || isNumberAbbreviation(text, token)) return;
+    const next = words[index + 1]?.folded ?? '';
+    const previous = words[index - 1]?.folded ?? '';
+    if (IDIOMS_AFTER[key]?.has(next)) return;
+    if (IDIOMS_BEFORE[key]?.has(previous)) return;
+    // Two negations in a row say the positive: "bukan tidak mungkin" (it may well be), "not impossible", "not
+    // unlike". Neither negator counts. Words negative by meaning only stay negated ("not stopped" is no double
+    // negation: it says the thing went on).
+    if (isNegator(next) || isNegatedWord(next) || isNegator(previous)) return;
+    const from = words[Math.max(0, index - CONTEXT_WORDS)]!;
+    const to = words[Math.min(words.length - 1, index + CONTEXT_WORDS)]!;
+    found.push({ surface: text.slice(from.start, to.end), isExcused: isCorpusExcuse(next, lang) });
+  });
+  return found;
+}
+
+/**
+ * For the corpus tables: the word after each negator of a text, and whether the text says a negation at all (a
+ * negator, or a word or prefix that negates), both before any idiom or corpus excuse, so that a rebuilt table does
+ * not feed on the one it replaces.
+ */
+export function negationEvidence(input: string | Tokenised, lang: Lang): { readonly next: string[]; readonly isNegated: boolean } {
+  const side = tokenised(input);
+  const { isNegator } = lexicon(lang);
+  const words = side.tokens.filter((token) => token.kind === 'word');
+  const next: string[] = [];
+  words.forEach((token, index) => {
+    if (!isNegator(token.folded) || isNumberAbbreviation(side.text, token)) return;
+    const after = words[index + 1];
+    if (after !== undefined) next.push(after.folded);
+  });
+  const hasNegator = words.some((token) => isNegator(token.folded) && !isNumberAbbreviation(side.text, token));
+  return { next, isNegated: hasNegator || isNegativeOtherwise(side, lang) };
 }
 
 /** The negators of a text, each with a word of context either side ("does not allow"). */
 export function findNegations(input: string | Tokenised, lang: Lang): string[] {
-  const { text, tokens } = tokenised(input);
-  const { isNegator } = lexicon(lang);
-  const words = tokens.filter((token) => token.kind === 'word');
-  const found: string[] = [];
-  words.forEach((token, index) => {
-    const key = token.folded;
-    if (!isNegator(key) || isNumberAbbreviation(text, token)) return;
-    if (IDIOMS_AFTER[key]?.has(words[index + 1]?.folded ?? '')) return;
-    if (IDIOMS_BEFORE[key]?.has(words[index - 1]?.folded ?? '')) return;
-    const from = words[Math.max(0, index - CONTEXT_WORDS)]!;
-    const to = words[Math.min(words.length - 1, index + CONTEXT_WORDS)]!;
-    found.push(text.slice(from.start, to.end));
-  });
-  return found;
+  return negatorMentions(input, lang).map((mention) => mention.surface);
 }
 
 /** "No. 5" is a number, not a negation. */
@@ -139,18 +199,24 @@ function isNegativeOtherwise({ text, tokens }: Tokenised, lang: Lang): boolean {
   return tokens.some((token) => token.kind === 'word' && isNegative(token.folded));
 }
 
-export function negationDifferences(
-  source: Tokenised,
-  target: Tokenised,
-  options: { readonly sourceLang: Lang; readonly targetLang: Lang },
-): Difference[] {
-  const sourceNegations = findNegations(source, options.sourceLang);
-  const targetNegations = findNegations(target, options.targetLang);
-  if (sourceNegations.length > 0 && targetNegations.length === 0 && !isNegativeOtherwise(target, options.targetLang)) {
-    return [{ kind: 'negation', source: sourceNegations.join(', '), target: null, detail: 'negated only in source' }];
+export function negationDifferences(source: Tokenised, target: Tokenised, options: CompareOptions): Difference[] {
+  const sourceNegations = negatorMentions(source, options.sourceLang);
+  const targetNegations = negatorMentions(target, options.targetLang);
+  const surfaces = (mentions: readonly NegatorMention[]) => mentions.map((mention) => mention.surface).join(', ');
+  const raises = (mentions: readonly NegatorMention[]) => mentions.some((mention) => !mention.isExcused);
+  if (
+    raises(sourceNegations) &&
+    targetNegations.length === 0 &&
+    !isNegativeOtherwise(target, options.targetLang)
+  ) {
+    return [{ kind: 'negation', source: surfaces(sourceNegations), target: null, detail: 'negated only in source' }];
   }
-  if (targetNegations.length > 0 && sourceNegations.length === 0 && !isNegativeOtherwise(source, options.sourceLang)) {
-    return [{ kind: 'negation', source: null, target: targetNegations.join(', '), detail: 'negated only in target' }];
+  if (
+    raises(targetNegations) &&
+    sourceNegations.length === 0 &&
+    !isNegativeOtherwise(source, options.sourceLang)
+  ) {
+    return [{ kind: 'negation', source: null, target: surfaces(targetNegations), detail: 'negated only in target' }];
   }
   return [];
 }

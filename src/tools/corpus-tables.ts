@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { negationEvidence } from '../compare/negation.js';
 import { tokenize } from '../compare/tokens.js';
 import { writeFileAtomic } from '../export/write-file.js';
 
@@ -22,6 +23,59 @@ const NAME_SIGHTINGS = 2;
 /** A function word is among this many most frequent words of every training file of its language (news,
  * science, sport, talks, scripture): frequent everywhere, about nothing in particular. */
 const FUNCTION_WORD_RANK = 300;
+
+/**
+ * A word after a negator excuses it when the other side of the parallel lines renders that negator with no negation
+ * at all in most of the word's sightings: at least NEGATION_EXCUSE_SIGHTINGS of them, and the share's lower
+ * confidence bound (Wilson, z = NEGATION_EXCUSE_Z, one-sided 90%) at least NEGATION_EXCUSE_SHARE. So 5 of 5 (bound
+ * 0.75) and 15 of 23 (0.52) excuse, 7 of 13 (0.36) and 5 of 10 (0.30) do not.
+ */
+const NEGATION_EXCUSE_SIGHTINGS = 5;
+const NEGATION_EXCUSE_SHARE = 0.5;
+const NEGATION_EXCUSE_Z = 1.2816;
+
+/** Lower bound of the Wilson score interval of `hits` in `n`. */
+export function wilsonLower(hits: number, n: number, z = NEGATION_EXCUSE_Z): number {
+  if (n === 0) return 0;
+  const p = hits / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return (centre - spread) / (1 + (z * z) / n);
+}
+
+/** Per language, the words after a negator that excuse it (see NEGATION_EXCUSE_SHARE), from line-aligned pairs. */
+export function negationExcuses(pairs: Iterable<readonly [string, string]>): { en: string[]; id: string[] } {
+  const counts = { en: new Map<string, [number, number]>(), id: new Map<string, [number, number]>() };
+  for (const [en, id] of pairs) {
+    const evidence = { en: negationEvidence(en, 'en'), id: negationEvidence(id, 'id') };
+    for (const [lang, other] of [['en', 'id'], ['id', 'en']] as const) {
+      for (const word of new Set(evidence[lang].next)) {
+        const entry = counts[lang].get(word) ?? [0, 0];
+        entry[0]++;
+        if (!evidence[other].isNegated) entry[1]++;
+        counts[lang].set(word, entry);
+      }
+    }
+  }
+  const excuses = (lang: 'en' | 'id') =>
+    [...counts[lang]]
+      .filter(([, [n, unnegated]]) => n >= NEGATION_EXCUSE_SIGHTINGS && wilsonLower(unnegated, n) >= NEGATION_EXCUSE_SHARE)
+      .map(([word]) => word)
+      .sort();
+  return { en: excuses('en'), id: excuses('id') };
+}
+
+/** The line pairs of the training files: line k of each .en file with line k of its .id file. */
+function parallelLines(files: ReadonlyMap<string, readonly string[]>): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  for (const [name, en] of files) {
+    if (!name.endsWith('.en')) continue;
+    const id = files.get(name.replace(/\.en$/, '.id'));
+    if (id === undefined) continue;
+    for (let k = 0; k < Math.min(en.length, id.length); k++) if (en[k]!.trim() && id[k]!.trim()) pairs.push([en[k]!, id[k]!]);
+  }
+  return pairs;
+}
 
 export interface WordCaseCounts {
   /** Sightings in lower case. */
@@ -87,6 +141,7 @@ async function main(): Promise<void> {
   const ofLanguage = (lang: string) => [...files].filter(([name]) => name.endsWith(`.${lang}`)).map(([, lines]) => lines);
   const english = functionWords(ofLanguage('en'));
   const indonesian = functionWords(ofLanguage('id'));
+  const excuses = negationExcuses(parallelLines(files));
   const out = join(root, 'src', 'compare', 'word-tables.ts');
   await writeFileAtomic(
     out,
@@ -113,9 +168,18 @@ async function main(): Promise<void> {
       '/** Capitalised mid-sentence at least twice, and in lower case at most a tenth of the time. */',
       `export const NAME_WORDS = ${JSON.stringify(names.join(' '))};`,
       '',
+      `/** After an English negator, rendered without negation on the Indonesian side (at least ${NEGATION_EXCUSE_SIGHTINGS} sightings, lower bound of the share ${NEGATION_EXCUSE_SHARE}). */`,
+      `export const EN_NEGATION_EXCUSES = ${JSON.stringify(excuses.en.join(' '))};`,
+      '',
+      `/** After an Indonesian negator, rendered without negation on the English side (the same rule). */`,
+      `export const ID_NEGATION_EXCUSES = ${JSON.stringify(excuses.id.join(' '))};`,
+      '',
     ].join('\n'),
   );
-  console.log(`${out}: ${ordinary.length} ordinary words, ${alsoLower.length} also in lower case, ${names.length} names, ${english.length} + ${indonesian.length} function words`);
+  console.log(
+    `${out}: ${ordinary.length} ordinary words, ${alsoLower.length} also in lower case, ${names.length} names, ` +
+      `${english.length} + ${indonesian.length} function words, ${excuses.en.length} + ${excuses.id.length} words that excuse a negator`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

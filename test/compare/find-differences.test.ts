@@ -127,6 +127,16 @@ describe('findDifferences', () => {
     ['The app allows rewinding.', 'Aplikasi itu tidak mengizinkan pemutaran ulang.', 'negation: — ≠ itu tidak mengizinkan'],
     ['The behaviour is immoral.', 'Perilaku itu tidak bermoral.', ''],
     ['He joined soon after.', 'Dia bergabung tidak lama kemudian.', ''],
+    // Double negation says the positive; a negated word negative by meaning only does not cancel.
+    ['It may well happen again.', 'Bukan tidak mungkin hal itu terjadi lagi.', ''],
+    ['A deal is not impossible.', 'Kesepakatan masih mungkin.', ''],
+    ['The streak was not stopped at 11.', 'Rentetan itu terhenti di angka 11.', 'negation: was not stopped ≠ —'],
+    // Fear (ketakutan) is no negated word, so it does not answer a negator on the other side.
+    ['I was not living in fear.', 'Saya hidup dalam ketakutan.', 'negation: was not living ≠ —'],
+    // A word the corpora render without negation after a negator (tidak jauh: near) raises nothing alone, and
+    // still answers a negator on the other side.
+    ['The school is near the river.', 'Sekolah itu tidak jauh dari sungai.', ''],
+    ['The school is not far from the river.', 'Sekolah itu tidak jauh dari sungai.', ''],
   ])('%s | %s', (source, target, summary) => {
     expect(summarizeDifferences(findDifferences(source, target, EN_ID))).toBe(summary);
   });

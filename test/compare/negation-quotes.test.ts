@@ -15,6 +15,10 @@ describe('findNegations', () => {
     ['tidak lama kemudian', 'id', []],
     ['jatuh tanpa sengaja', 'id', []],
     ['paling tidak tiga', 'id', []],
+    // Two negations in a row cancel.
+    ['bukan tidak mungkin', 'id', []],
+    ['it is not impossible', 'en', []],
+    ['not unlike the others', 'en', []],
     ['no doubt about it', 'en', []],
     ['room No. 5', 'en', []],
     // Negators of the other language do not count.
