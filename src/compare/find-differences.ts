@@ -8,7 +8,7 @@ import type { Difference } from '../types.js';
 import { findDates, sameDate, type DateMention } from './dates.js';
 import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
-import { normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
+import { findCodes, normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
 import type { CompareOptions } from './options.js';
 import { phraseDifferences } from './phrases.js';
 import { quoteDifferences } from './quotes.js';
@@ -99,17 +99,53 @@ function numberDifferences(
   );
   // Numbers inside dates and times still match numbers on the other side (Agustus 2021 / in 2021), but when
   // unmatched they are the date finder's to report.
+  // A number in words that the other side writes the same, word for word, is a name both keep ("Seventeen"
+  // magazine in an Indonesian sentence, whose English number words the Indonesian reading does not parse).
+  const keptVerbatim = (other: Tokenised) => {
+    let words: Set<string> | undefined;
+    return (mention: NumberMention) => {
+      if (!mention.isWords) return false;
+      words ??= new Set(other.tokens.filter((token) => token.kind === 'word').map((token) => token.folded));
+      return tokenised(mention.surface).tokens.every((token) => token.kind !== 'word' || words!.has(token.folded));
+    };
+  };
+  const keptInTarget = keptVerbatim(target);
+  const keptInSource = keptVerbatim(source);
   const reportable = (dates: readonly DateMention[]) => (mention: NumberMention) =>
     !dates.some((date) => mention.start < date.end && date.start < mention.end) &&
     !mention.isWeak &&
     !(mention.isWords && mention.value < MIN_REPORTED_WORD_NUMBER) &&
     !(mention.value === ARTICLE_VALUE && !mention.isPercent && mention.currency === null);
-  return report(
-    'number',
-    { source: left.source.filter(reportable(sourceDates)), target: left.target.filter(reportable(targetDates)) },
-    (mention) => mention.surface,
-    'different value',
-  );
+  return [
+    ...report(
+      'number',
+      {
+        source: left.source.filter((mention) => reportable(sourceDates)(mention) && !keptInTarget(mention)),
+        target: left.target.filter((mention) => reportable(targetDates)(mention) && !keptInSource(mention)),
+      },
+      (mention) => mention.surface,
+      'different value',
+    ),
+    ...codeDifferences(source, target),
+  ];
+}
+
+/**
+ * A code whose digits changed: the same letters with other digits on the other side (BO-105 / BO-505, MH17 /
+ * MH370), and no code there with the same letters and digits. A code on one side only is left alone: translators
+ * write a model or a flight as often in words.
+ */
+function codeDifferences(source: Tokenised, target: Tokenised): Difference[] {
+  const sourceCodes = findCodes(source);
+  const targetCodes = findCodes(target);
+  const differences: Difference[] = [];
+  for (const code of sourceCodes) {
+    const sameLetters = targetCodes.filter((other) => other.letters === code.letters);
+    if (sameLetters.length === 0 || sameLetters.some((other) => other.digits === code.digits)) continue;
+    const changed = sameLetters.find((other) => !sourceCodes.some((own) => own.letters === other.letters && own.digits === other.digits));
+    if (changed !== undefined) differences.push({ kind: 'number', source: code.surface, target: changed.surface, detail: 'different code' });
+  }
+  return differences;
 }
 
 function dateDifferences(sourceDates: readonly DateMention[], targetDates: readonly DateMention[]): Difference[] {

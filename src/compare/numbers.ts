@@ -139,6 +139,10 @@ const EN_WEAK_WORDS: Readonly<Record<string, number>> = {
   both: 2, twice: 2, double: 2, doubled: 2, doubles: 2, pair: 2, couple: 2, dozen: 12, half: 0.5, once: 1,
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12,
+  // Words of two or more that Indonesian writes with the number (peran ganda or dua peran, segi delapan).
+  dual: 2, twin: 2, twins: 2, triple: 3, tripled: 3, trio: 3, quadruple: 4, quadrupled: 4, quartet: 4,
+  triangle: 3, triangular: 3, rectangle: 4, rectangular: 4, quadrilateral: 4, pentagon: 5, hexagon: 6,
+  hexagonal: 6, heptagon: 7, octagon: 8, octagonal: 8, nonagon: 9, decagon: 10,
 };
 const ID_WEAK_WORDS: Readonly<Record<string, number>> = {
   pertama: 1, selusin: 12, setengah: 0.5, separuh: 0.5, sepasang: 2, lusin: 12,
@@ -190,6 +194,12 @@ export function normalizeNumbers(input: string | Tokenised, lang: Lang): NumberM
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index]!;
+    const scores = token.kind === 'number' ? scorelineParts(tokens, index) : undefined;
+    if (scores !== undefined) {
+      mentions.push(...scores);
+      index++;
+      continue;
+    }
     const found =
       token.kind === 'number'
         ? readDigitMention(text, tokens, index)
@@ -204,6 +214,46 @@ export function normalizeNumbers(input: string | Tokenised, lang: Lang): NumberM
     }
   }
   return mentions;
+}
+
+/**
+ * The two scores a scoreline written without a space hides in one run of digits: "7-5,6-2" is 7-5 and 6-2, not
+ * 7, 5.6 and 2. Only between two hyphens that touch it, where a decimal would make no sense.
+ */
+function scorelineParts(tokens: readonly Token[], index: number): NumberMention[] | undefined {
+  const token = tokens[index]!;
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  const parts = /^(\d+)[.,](\d+)$/.exec(token.text);
+  if (parts === null || before?.text !== '-' || after?.text !== '-' || !touches(before, token) || !touches(token, after)) return undefined;
+  if (tokens[index - 2]?.kind !== 'number' || tokens[index + 2]?.kind !== 'number') return undefined;
+  const [first, second] = [parts[1]!, parts[2]!];
+  const mention = (digits: string, start: number): NumberMention => ({
+    surface: digits, start, end: start + digits.length, value: Number(digits), values: [Number(digits)],
+    isPercent: false, currency: null, isWords: false, isWeak: false,
+  });
+  return [mention(first, token.start), mention(second, token.end - second.length)];
+}
+
+/** A code: letters glued to digits (G20, MH17, Covid-19, BO-105), by its letters and its digits. */
+export interface CodeMention {
+  readonly surface: string;
+  /** The letters, folded, and the digits without separators. */
+  readonly letters: string;
+  readonly digits: string;
+}
+
+/** The codes of a text: the runs of digits normalizeNumbers leaves aside because letters are glued to them. */
+export function findCodes(input: string | Tokenised): CodeMention[] {
+  const { text, tokens } = tokenised(input);
+  const codes: CodeMention[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'number' || readCurrencyPrefix(tokens, index) !== 'code') return;
+    const word = tokens[index - 1]!.kind === 'word' ? tokens[index - 1]! : tokens[index - 2]!;
+    if (word.folded === 'ke') return;
+    codes.push({ surface: text.slice(word.start, token.end), letters: word.folded, digits: token.text.replace(/[.,]/g, '') });
+  });
+  return codes;
 }
 
 interface Found {
@@ -412,9 +462,14 @@ function readWordMention(text: string, tokens: readonly Token[], index: number, 
   if (lastIndex < cursor) return { next: index + 1 };
   const last = tokens[lastIndex]!;
   const following = tokens[lastIndex + 1];
-  // Reduplicated or fused Indonesian forms (satu-satunya "the only", dua-duanya "both") are not counts, and a
-  // plural scale after the run (dua ribuan, five hundreds) makes it vague.
-  if (following !== undefined && following.text === '-' && touches(last, following) && lang !== 'en') {
+  // Reduplicated Indonesian forms (satu-satunya "the only", dua-duanya "both") are not counts, and a plural scale
+  // after the run (dua ribuan, five hundreds) makes it vague. A compound with another word counts (tiga-tahun,
+  // three-year).
+  const afterHyphen = tokens[lastIndex + 2];
+  if (
+    following !== undefined && following.text === '-' && touches(last, following) && lang !== 'en' &&
+    afterHyphen?.kind === 'word' && touches(following, afterHyphen) && afterHyphen.folded.startsWith(last.folded)
+  ) {
     return { next: lastIndex + 2 };
   }
   if (following?.kind === 'word' && VAGUE_WORDS.has(following.folded)) return { next: lastIndex + 2 };

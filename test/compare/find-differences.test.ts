@@ -113,6 +113,16 @@ describe('findDifferences', () => {
     ['The MFI law was passed.', 'Undang-undang LKM disahkan.', ''],
     // Demonyms dropped in translation lose little.
     ['The French agency AFP reported it.', 'Kantor berita AFP melaporkannya.', ''],
+    // number: compounds, words of two or more, shapes, scorelines, codes, names written in number words
+    ['The three-year plan was approved.', 'Rencana tiga-tahun itu disetujui.', ''],
+    ['The dual role suits him.', 'Peran dua itu cocok baginya.', ''],
+    ['The octagon building stands.', 'Gedung segi delapan itu berdiri.', ''],
+    ['He won 7-5, 6-2.', 'Dia menang 7-5,6-2.', ''],
+    ['He won 7-5, 6-2.', 'Dia menang 7-5,6-3.', 'number: 2 ≠ 3'],
+    ['The BO-105 helicopter crashed.', 'Helikopter BO-105 jatuh.', ''],
+    ['The BO-105 helicopter crashed.', 'Helikopter BO-505 jatuh.', 'number: BO-105 ≠ BO-505'],
+    ['The Covid-19 rules ended.', 'Aturan Covid berakhir.', ''],
+    ['I worked at Seventeen magazine.', 'Saya bekerja di majalah Seventeen.', ''],
     // date
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Sabtu, 30 Juli.', ''],
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Minggu, 31 Juli.', 'date: Saturday, July 30 ≠ Minggu, 31 Juli'],

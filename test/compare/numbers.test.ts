@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeNumbers, readDigits, sameNumber } from '../../src/compare/index.js';
+import { findCodes } from '../../src/compare/numbers.js';
 import type { Lang } from '../../src/types.js';
 
 describe('readDigits', () => {
@@ -56,6 +57,10 @@ describe('normalizeNumbers', () => {
     ['abad ke-21', 'id', [{ surface: '21', value: 21 }]],
     ['the 21st century', 'en', [{ surface: '21st', value: 21 }]],
     ['tahun 1990-an', 'id', [{ surface: '1990-an', value: 1990 }]],
+    // A compound with another word counts; a scoreline without spaces is two scores, not a decimal.
+    ['rencana tiga-tahun', 'id', [{ surface: 'tiga', value: 3 }]],
+    ['menang 7-5,6-2', 'id', [{ surface: '7', value: 7 }, { surface: '5', value: 5 }, { surface: '6', value: 6 }, { surface: '2', value: 2 }]],
+    ['harganya 5,6 euro', 'id', [{ surface: '5,6 euro', value: 5.6 }]],
     ['the 1990s', 'en', [{ surface: '1990s', value: 1990 }]],
     // Not numbers: articles, se- words, vague plurals, codes and names.
     ['a house', 'en', []],
@@ -90,6 +95,19 @@ describe('normalizeNumbers', () => {
   it('marks words that only imply a number as weak', () => {
     expect(normalizeNumbers('kedua orang itu', 'id').map((m) => [m.surface, m.value, m.isWeak])).toEqual([['kedua', 2, true]]);
     expect(normalizeNumbers('both men', 'en').map((m) => [m.surface, m.value, m.isWeak])).toEqual([['both', 2, true]]);
+    expect(normalizeNumbers('a dual role in the octagon', 'en').map((m) => [m.surface, m.value, m.isWeak])).toEqual([
+      ['dual', 2, true],
+      ['octagon', 8, true],
+    ]);
+  });
+
+  it('finds codes by their letters and digits, not Indonesian ordinals', () => {
+    expect(findCodes('The BO-105, flight MH17, the G20, abad ke-21 and Covid-19').map(({ surface, letters, digits }) => [surface, letters, digits])).toEqual([
+      ['BO-105', 'bo', '105'],
+      ['MH17', 'mh', '17'],
+      ['G20', 'g', '20'],
+      ['Covid-19', 'covid', '19'],
+    ]);
   });
 });
 
