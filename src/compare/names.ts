@@ -21,7 +21,7 @@ import {
 import { fold, isCapitalised, tokenised, tokenize, touches, type Token, type Tokenised } from './tokens.js';
 import { isAlsoOrdinaryWord, isKnownName, isOrdinaryWord } from './word-case.js';
 import type { WordVectors } from './options.js';
-import { areTranslations } from './phrases.js';
+import { areTranslations, isFunctionWord, STRONG_MATCH } from './phrases.js';
 
 export interface NameWord {
   /** As written, possessive removed (Tesla's -> Tesla). */
@@ -418,7 +418,7 @@ function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
     if (hay.acronyms.has(letters.join(''))) return { isPresent: true, missing: [] };
   }
   const found = foundThroughGroups(mention, hay);
-  const missing = mention.content.filter((word) => !found.has(word) && !isWordPresent(word, hay));
+  const missing = mention.content.filter((word) => !found.has(word) && !isWordPresent(word, hay) && !isRenderedWord(word, hay));
   // A name made of ordinary words only (Joint Task Force, Temuan Pribadi) is as often translated as kept: its
   // words say nothing about whether the other side names it.
   if (missing.every((word) => !word.isAcronym && isOrdinaryWord(word.folded))) return { isPresent: true, missing };
@@ -496,6 +496,19 @@ function missingFrom(mentions: readonly NameMention[], hay: Haystack): Missing {
     if (dropped.length > 0) missing.words.push({ mention, words: dropped });
   }
   return missing;
+}
+
+/**
+ * Whether an ordinary word of a name (Kelompok, Korban, House, Law) stands translated on the other side, by a sure
+ * match of the model's word vectors with a word there that is no function word: translated institutions keep
+ * their names' ordinary words as words of the other language ("Iraq Coalition Casualty Count" / "Kelompok
+ * Penghitung Korban Sekutu Iraq": group, count, casualty). Names proper (Widodo, Gading) never count so.
+ */
+function isRenderedWord(word: NameWord, hay: Haystack): boolean {
+  const vectors = hay.vectors;
+  if (vectors === undefined || word.isAcronym || !isOrdinaryWord(word.folded)) return false;
+  for (const other of hay.words) if (!isFunctionWord(other, 'und') && areTranslations(vectors, word.folded, other, STRONG_MATCH)) return true;
+  return false;
 }
 
 /** Whether some word of the haystack translates the word, by the model's word vectors. */

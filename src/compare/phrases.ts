@@ -23,7 +23,7 @@ import { EN_FUNCTION_WORDS, ID_FUNCTION_WORDS } from './word-tables.js';
 const WORD_MATCH = 0.35;
 /** Cosine from which a word's counterpart is a sure one: loose matches between 0.35 and this are as often a
  * kept clause's word borrowing a dropped one's counterpart (called / disebut) as a free translation. */
-const STRONG_MATCH = 0.5;
+export const STRONG_MATCH = 0.5;
 /** Fewest content words without counterpart a phrase has; one word is the name and number finders' to report. */
 const MIN_PHRASE_WORDS = 2;
 /** Skeletons share a stem from this length (names.ts has the same rule for names). */
@@ -62,7 +62,7 @@ const CLAUSE_OPENERS: Readonly<Record<'en' | 'id', ReadonlySet<string>>> = {
 
 let functionWords: Readonly<Record<'en' | 'id', ReadonlySet<string>>> | undefined;
 
-function isFunctionWord(folded: string, lang: Lang): boolean {
+export function isFunctionWord(folded: string, lang: Lang): boolean {
   functionWords ??= { en: new Set(EN_FUNCTION_WORDS.split(' ')), id: new Set(ID_FUNCTION_WORDS.split(' ')) };
   if (lang === 'und') return functionWords.en.has(folded) || functionWords.id.has(folded);
   return functionWords[lang].has(folded);
@@ -141,10 +141,10 @@ function unitOf(vector: Float32Array): Float32Array {
 }
 
 /** Whether two folded words translate each other by the model's word vectors (cosine at least WORD_MATCH). */
-export function areTranslations(vectors: WordVectors, a: string, b: string): boolean {
+export function areTranslations(vectors: WordVectors, a: string, b: string, threshold = WORD_MATCH): boolean {
   const u = vectors.vector(a);
   const v = vectors.vector(b);
-  return u !== undefined && v !== undefined && dot(unitOf(u), unitOf(v)) >= WORD_MATCH;
+  return u !== undefined && v !== undefined && dot(unitOf(u), unitOf(v)) >= threshold;
 }
 
 function addTo(sum: Float64Array, vector: Float32Array, sign = 1): void {

@@ -191,3 +191,18 @@ describe('a word dropped before the part of a name the other side keeps, with th
     expect(summarizeDifferences(findDifferences(source, target, options))).toBe(summary);
   });
 });
+
+describe("a translated institution's ordinary words, with the model's word vectors", () => {
+  const wordVectors = toyVectors([['group', 'kelompok'], ['count', 'penghitung'], ['casualty', 'korban'], ['coalition', 'sekutu']]);
+  const source = 'The group Iraq Coalition Casualty Count reports 2,989 deaths.';
+  const target = 'Kelompok Penghitung Korban Sekutu Iraq melaporkan 2.989 kematian.';
+  it('counts them present where the other side has their translations', () => {
+    expect(summarizeDifferences(findDifferences(source, target, { ...EN_ID, wordVectors }))).toBe('');
+  });
+
+  it('reports the name where nothing tells its words are translated', () => {
+    expect(summarizeDifferences(findDifferences(source, target, EN_ID))).toBe('name: — ≠ Kelompok Penghitung Korban Sekutu Iraq');
+    const unrelated = toyVectors([['group', 'kelompok']]);
+    expect(summarizeDifferences(findDifferences(source, target, { ...EN_ID, wordVectors: unrelated }))).toBe('name: — ≠ Kelompok Penghitung Korban Sekutu Iraq');
+  });
+});
