@@ -521,8 +521,12 @@ function isTranslated(word: NameWord, hay: Haystack, vectors: WordVectors): bool
 export function nameDifferences(source: Tokenised, target: Tokenised, vectors?: WordVectors): Difference[] {
   const inTarget = missingFrom(findNames(source), haystack(target, vectors));
   const inSource = missingFrom(findNames(target), haystack(source, vectors));
-  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m));
-  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m));
+  // An acronym its own side spells out ("perguruan tinggi negeri PTN") restates words the other side translates.
+  const sourceInitials = runInitials(source.tokens);
+  const targetInitials = runInitials(target.tokens);
+  const restates = (initials: ReadonlySet<string>) => (m: NameMention) => isAcronymOnly(m) && m.content.length === 1 && initials.has(m.content[0]!.text);
+  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m) && !restates(sourceInitials)(m));
+  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m) && !restates(targetInitials)(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
   const sourceAcronyms = missingInTarget.filter(isAcronymOnly);
   const targetAcronyms = missingInSource.filter(isAcronymOnly);

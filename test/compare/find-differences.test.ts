@@ -111,6 +111,9 @@ describe('findDifferences', () => {
     // Two acronyms left face to face are one name abbreviated in each language.
     ['The CBS figures came out.', 'Data BPS keluar.', ''],
     ['The MFI law was passed.', 'Undang-undang LKM disahkan.', ''],
+    // An acronym its own side spells out restates words the other side translates; one that stands alone is a name.
+    ['Take the privatization of state universities.', 'Misalnya privatisasi perguruan tinggi negeri PTN.', ''],
+    ['The report came from AFP.', 'Laporan itu datang kemarin.', 'name: AFP ≠ —'],
     // Demonyms dropped in translation lose little.
     ['The French agency AFP reported it.', 'Kantor berita AFP melaporkannya.', ''],
     // number: compounds, words of two or more, shapes, scorelines, codes, names written in number words
