@@ -155,8 +155,10 @@ export function featuresFor(kind: BeadEvidence['kind']): Readonly<Record<string,
  */
 interface CompiledModel {
   readonly quantities: readonly Feature[];
-  readonly terms: ReadonlyArray<readonly [number, number, number, number, number]>;
+  /** TERM_FIELDS numbers a term, flat: read with indexes, as a loop over tuples allocated for every bead. */
+  readonly terms: Float64Array;
 }
+const TERM_FIELDS = 5;
 const compiled = new WeakMap<LogisticModel, Map<BeadEvidence['kind'], CompiledModel>>();
 
 function compile(model: LogisticModel, kind: BeadEvidence['kind']): CompiledModel {
@@ -172,13 +174,13 @@ function compile(model: LogisticModel, kind: BeadEvidence['kind']): CompiledMode
       if (index === undefined) indexOf.set(name, (index = quantities.push(features[name]!) - 1));
       return index;
     };
-    const terms: Array<readonly [number, number, number, number, number]> = [];
+    const terms: number[] = [];
     for (const [name, [mean, scale, weight]] of Object.entries(model.weights)) {
       if (!features[name]) continue;
       const bend = BENDS.get(name);
-      terms.push(bend && features[bend.base] ? [quantity(bend.base), bend.knot, mean, scale, weight] : [quantity(name), NaN, mean, scale, weight]);
+      terms.push(...(bend && features[bend.base] ? [quantity(bend.base), bend.knot, mean, scale, weight] : [quantity(name), NaN, mean, scale, weight]));
     }
-    byKind.set(kind, (done = { quantities, terms }));
+    byKind.set(kind, (done = { quantities, terms: Float64Array.from(terms) }));
   }
   return done;
 }
@@ -193,9 +195,11 @@ export function logisticProbability(model: LogisticModel, evidence: BeadEvidence
   const values = scratch;
   for (let q = 0; q < quantities.length; q++) values[q] = quantities[q]!(evidence);
   let z = model.intercept;
-  for (const [index, knot, mean, scale, weight] of terms) {
+  for (let t = 0; t < terms.length; t += TERM_FIELDS) {
+    const index = terms[t]!;
+    const knot = terms[t + 1]!;
     const value = Number.isNaN(knot) ? values[index]! : Math.max(0, values[index]! - knot);
-    z += (weight * (value - mean)) / scale;
+    z += (terms[t + 4]! * (value - terms[t + 2]!)) / terms[t + 3]!;
   }
   return 1 / (1 + Math.exp(-z));
 }
