@@ -143,6 +143,8 @@ const EN_WEAK_WORDS: Readonly<Record<string, number>> = {
   dual: 2, twin: 2, twins: 2, triple: 3, tripled: 3, trio: 3, quadruple: 4, quadrupled: 4, quartet: 4,
   triangle: 3, triangular: 3, rectangle: 4, rectangular: 4, quadrilateral: 4, pentagon: 5, hexagon: 6,
   hexagonal: 6, heptagon: 7, octagon: 8, octagonal: 8, nonagon: 9, decagon: 10,
+  // "A century of appearances" is 100 caps (tampil 100 kali); a century of years is abad, no number either.
+  century: 100, centuries: 100,
 };
 const ID_WEAK_WORDS: Readonly<Record<string, number>> = {
   pertama: 1, selusin: 12, setengah: 0.5, separuh: 0.5, sepasang: 2, lusin: 12,

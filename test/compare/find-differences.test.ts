@@ -126,6 +126,8 @@ describe('findDifferences', () => {
     ['The BO-105 helicopter crashed.', 'Helikopter BO-505 jatuh.', 'number: BO-105 ≠ BO-505'],
     ['The Covid-19 rules ended.', 'Aturan Covid berakhir.', ''],
     ['I worked at Seventeen magazine.', 'Saya bekerja di majalah Seventeen.', ''],
+    ['He achieved a century of appearances.', 'Dia tampil 100 kali.', ''],
+    ['The 21st century began.', 'Abad ke-22 dimulai.', 'number: 21st ≠ 22'],
     // date
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Sabtu, 30 Juli.', ''],
     ['The vote is on Saturday, July 30.', 'Pemungutan suara pada Minggu, 31 Juli.', 'date: Saturday, July 30 ≠ Minggu, 31 Juli'],
