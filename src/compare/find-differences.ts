@@ -97,8 +97,6 @@ function numberDifferences(
     normalizeNumbers(target, options.targetLang),
     sameNumber,
   );
-  // Numbers inside dates and times still match numbers on the other side (Agustus 2021 / in 2021), but when
-  // unmatched they are the date finder's to report.
   // A number in words that the other side writes the same, word for word, is a name both keep ("Seventeen"
   // magazine in an Indonesian sentence, whose English number words the Indonesian reading does not parse).
   const keptVerbatim = (other: Tokenised) => {
@@ -111,6 +109,8 @@ function numberDifferences(
   };
   const keptInTarget = keptVerbatim(target);
   const keptInSource = keptVerbatim(source);
+  // Numbers inside dates and times still match numbers on the other side (Agustus 2021 / in 2021), but when
+  // unmatched they are the date finder's to report.
   const reportable = (dates: readonly DateMention[]) => (mention: NumberMention) =>
     !dates.some((date) => mention.start < date.end && date.start < mention.end) &&
     !mention.isWeak &&

@@ -3,7 +3,8 @@
  * memundurkan" (allows the user to rewind). Only presence is compared, not counts, since translation moves
  * negation around freely ("never" = "tidak pernah", "nothing" = "tidak ada apa-apa"). A side without a negator
  * still counts as negative when it says so another way: a negative prefix (immoral = tidak bermoral), a word that
- * means failing, lacking or forbidding (gagal, dilarang, refuse), or an Indonesian ketidak- noun.
+ * means failing, lacking or forbidding (gagal, dilarang, refuse), or an Indonesian ketidak- noun. Two negations
+ * in a row cancel (bukan tidak mungkin, not impossible).
  */
 import type { Difference, Lang } from '../types.js';
 import type { CompareOptions } from './options.js';
@@ -86,9 +87,9 @@ const IDIOMS_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
  * language, as the idioms above excuse theirs.
  */
 let corpusExcuses: Readonly<Record<'en' | 'id', ReadonlySet<string>>> | undefined;
+const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(' ').filter((word) => word !== ''));
 function isCorpusExcuse(word: string, lang: Lang): boolean {
-  const words = (list: string) => new Set(list.split(' ').filter((word) => word !== ''));
-  corpusExcuses ??= { en: words(EN_NEGATION_EXCUSES), id: words(ID_NEGATION_EXCUSES) };
+  corpusExcuses ??= { en: wordSet(EN_NEGATION_EXCUSES), id: wordSet(ID_NEGATION_EXCUSES) };
   return lang === 'und' ? corpusExcuses.en.has(word) || corpusExcuses.id.has(word) : corpusExcuses[lang].has(word);
 }
 /** Negator and the word before it: paling tidak (at least), why don't (a suggestion: "why don't you come"). */
@@ -173,12 +174,13 @@ export function negationEvidence(input: string | Tokenised, lang: Lang): { reado
   const { isNegator } = lexicon(lang);
   const words = side.tokens.filter((token) => token.kind === 'word');
   const next: string[] = [];
+  let hasNegator = false;
   words.forEach((token, index) => {
     if (!isNegator(token.folded) || isNumberAbbreviation(side.text, token)) return;
+    hasNegator = true;
     const after = words[index + 1];
     if (after !== undefined) next.push(after.folded);
   });
-  const hasNegator = words.some((token) => isNegator(token.folded) && !isNumberAbbreviation(side.text, token));
   return { next, isNegated: hasNegator || isNegativeOtherwise(side, lang) };
 }
 
