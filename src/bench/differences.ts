@@ -12,6 +12,7 @@ import type { Embedder } from '../embed/embedder.js';
 import type { Difference, DifferenceKind } from '../types.js';
 import { embedWordVectors } from '../word-vectors.js';
 import { PLANT_KINDS, plantChanges, type PlantKind, type TextPair } from './plant-changes.js';
+import { cpuSeconds } from './cpu.js';
 
 /** Sentences per side of the bench's long pair: the dev cases repeated until about this many (as src/bench.ts). */
 const LONG_PAIR_SENTENCES = 9000;
@@ -92,10 +93,9 @@ function timeLongPair(cases: readonly DevCase[], options: CompareOptions): void 
   const wall: number[] = [];
   for (let run = 0; run < TIMED_RUNS; run++) {
     const started = performance.now();
-    const before = process.cpuUsage();
+    const before = cpuSeconds();
     for (const pair of pairs) findDifferences(pair.en, pair.id, options);
-    const used = process.cpuUsage(before);
-    cpu.push((used.user + used.system) / 1e6);
+    cpu.push(cpuSeconds() - before);
     wall.push((performance.now() - started) / 1000);
   }
   console.log(

@@ -7,11 +7,7 @@ import { readFileSync } from 'node:fs';
 
 import { createEmbedder } from '../embed/index.js';
 import { DEFAULT_MODEL } from '../embed/model-registry.js';
-
-const cpuSeconds = (): number => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
+import { cpuSeconds } from './cpu.js';
 
 const texts = [...new Set(process.argv.slice(2).flatMap((file) => readFileSync(file, 'utf8').split(/\r?\n/)).filter((line) => line.trim()))];
 const embedder = await createEmbedder(DEFAULT_MODEL, { cache: false });

@@ -22,6 +22,7 @@ import { parseBeads, precisionRecall, scoreCase, type Bead } from '../eval/score
 import { HELPER_ENV } from '../parallel/helper.js';
 import { helperPaysFor } from '../pipeline.js';
 import { USAGE_FILE_ENV, type ProcessUsage } from './usage-probe.js';
+import { cpuSeconds } from './cpu.js';
 
 const SEED_SOURCE = 'corpus/clubhouse/jakarta-outlet.en.txt';
 const SEED_TARGET = 'corpus/clubhouse/bulelengpost.id.txt';
@@ -68,11 +69,6 @@ async function medianRun(args: readonly string[], env: Record<string, string> = 
 
 const describeRun = (run: Run): string =>
   `${run.seconds.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU, peak ${run.peakRssMiB.toFixed(0)} MiB`;
-
-function cpuSeconds(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-}
 
 /** Dense unit vectors; the target is a noisy copy with 5% of sentences dropped and 5% inserted. */
 function syntheticPair(n: number) {

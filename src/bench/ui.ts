@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { alignFiles } from '../pipeline.js';
 import type { Alignment, Document, SentencePair } from '../types.js';
 import type { ReviewEffects } from '../ui/review/app.js';
+import { cpuSeconds } from './cpu.js';
 
 const SEED = ['corpus/clubhouse/jakarta-outlet.en.txt', 'corpus/clubhouse/bulelengpost.id.txt'] as const;
 /** The size issue 13 names. */
@@ -83,12 +84,12 @@ async function keyPressCost(alignment: Alignment, keys: readonly string[]): Prom
           resolve();
         };
       });
-      const before = process.cpuUsage();
+      const before = cpuSeconds();
       app.stdin.write(key);
       await drawn;
-      const used = process.cpuUsage(before);
+      const used = cpuSeconds() - before;
       onFrame = null;
-      if (press >= WARM_UP) costs.push((used.user + used.system) / 1000);
+      if (press >= WARM_UP) costs.push(used * 1000);
     }
   } finally {
     app.unmount();
