@@ -15,7 +15,36 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 export function sentenceEvidence(text: string): SentenceEvidence {
   const numbers: string[] = [];
   for (const match of text.matchAll(NUMBER)) numbers.push(match[0].replace(/[.,]/g, ''));
-  return { length: text.replace(/\s+/g, ' ').trim().length, numbers };
+  return { length: collapsedLength(text), numbers };
+}
+
+/** Whether a UTF-16 unit is what `\s` matches (and `trim` removes): ASCII and Unicode spaces, line ends, BOM. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim().length` without building either string (it runs for every sentence of both
+ * documents): each run of whitespace counts once, and none at either end.
+ */
+export function collapsedLength(text: string): number {
+  let length = 0;
+  let pendingSpace = false;
+  for (let k = 0; k < text.length; k++) {
+    if (isSpace(text.charCodeAt(k))) {
+      pendingSpace = length > 0;
+      continue;
+    }
+    if (pendingSpace) length++;
+    pendingSpace = false;
+    length++;
+  }
+  return length;
 }
 
 /**
