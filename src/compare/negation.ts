@@ -9,6 +9,7 @@
 import type { Difference, Lang } from '../types.js';
 import type { CompareOptions } from './options.js';
 import { tokenised, type Token, type Tokenised } from './tokens.js';
+import { ADJECTIVE_TRANSLATIONS, NEGATED_ANTONYMS } from './antonym-table.js';
 import { EN_NEGATION_EXCUSES, ID_NEGATION_EXCUSES } from './word-tables.js';
 
 const EN_NEGATORS = new Set([
@@ -131,9 +132,27 @@ function lexicon(lang: Lang): Lexicon {
   };
 }
 
+/** Words after a negator that may be the word it negates ("tidak berbahaya", "is not very safe"). */
+const NEGATED_REACH = 2;
+
+let antonymPairs: ReadonlySet<string> | undefined;
+let translationPairs: ReadonlySet<string> | undefined;
+/** Whether, after a negator, Indonesian `indonesian` says what English `english` says (safe / tidak berbahaya). */
+function isNegatedAntonym(english: string, indonesian: string): boolean {
+  antonymPairs ??= wordSet(NEGATED_ANTONYMS);
+  return antonymPairs.has(`${english}:${indonesian}`);
+}
+/** Whether the dictionary translates English `english` as `indonesian` (safe / aman), for the adjectives above. */
+function isTranslation(english: string, indonesian: string): boolean {
+  translationPairs ??= wordSet(ADJECTIVE_TRANSLATIONS);
+  return translationPairs.has(`${english}:${indonesian}`);
+}
+
 /** A negator in a text, as it reads with a word of context either side. */
 interface NegatorMention {
   readonly surface: string;
+  /** The words after it, folded, up to NEGATED_REACH: what it may negate. */
+  readonly negated: readonly string[];
   /**
    * Followed by a word the corpora excuse it after (isCorpusExcuse): it raises no difference of its own, but still
    * answers a negator on the other side ("not far" / "tidak jauh").
@@ -159,7 +178,8 @@ function negatorMentions(input: string | Tokenised, lang: Lang): NegatorMention[
     if (isNegator(next) || isNegatedWord(next) || isNegator(previous)) return;
     const from = words[Math.max(0, index - CONTEXT_WORDS)]!;
     const to = words[Math.min(words.length - 1, index + CONTEXT_WORDS)]!;
-    found.push({ surface: text.slice(from.start, to.end), isExcused: isCorpusExcuse(next, lang) });
+    const negated = words.slice(index + 1, index + 1 + NEGATED_REACH).map((word) => word.folded);
+    found.push({ surface: text.slice(from.start, to.end), negated, isExcused: isCorpusExcuse(next, lang) });
   });
   return found;
 }
@@ -201,11 +221,34 @@ function isNegativeOtherwise({ text, tokens }: Tokenised, lang: Lang): boolean {
   return tokens.some((token) => token.kind === 'word' && isNegative(token.folded));
 }
 
+/**
+ * Whether a negator negates a word whose antonym the other side says ("safe" / "tak berbahaya", "not safe" /
+ * "berbahaya"): the same meaning, worded the other way. English against Indonesian only.
+ */
+function saysAntonym(mention: NegatorMention, lang: Lang, other: Tokenised, otherLang: Lang): boolean {
+  if (!((lang === 'en' && otherLang === 'id') || (lang === 'id' && otherLang === 'en'))) return false;
+  const words = other.tokens.filter((token) => token.kind === 'word').map((token) => token.folded);
+  // English first in each pair, whichever side negates.
+  const pair = (negated: string, word: string): [string, string] => (lang === 'en' ? [negated, word] : [word, negated]);
+  return mention.negated.some(
+    (negated) =>
+      words.some((word) => isNegatedAntonym(...pair(negated, word))) &&
+      // A flip keeps the word and drops the negator ("not last" / "terakhir", "bukan besar" / "big or small"): the
+      // other side must not also say the negated word itself.
+      !words.some((word) => isTranslation(...pair(negated, word))),
+  );
+}
+
 export function negationDifferences(source: Tokenised, target: Tokenised, options: CompareOptions): Difference[] {
   const sourceNegations = negatorMentions(source, options.sourceLang);
   const targetNegations = negatorMentions(target, options.targetLang);
   const surfaces = (mentions: readonly NegatorMention[]) => mentions.map((mention) => mention.surface).join(', ');
-  const raises = (mentions: readonly NegatorMention[]) => mentions.some((mention) => !mention.isExcused);
+  const raisesAgainst = (other: Tokenised, lang: Lang, otherLang: Lang) => (mentions: readonly NegatorMention[]) =>
+    mentions.some((mention) => !mention.isExcused && !saysAntonym(mention, lang, other, otherLang));
+  const raises = (mentions: readonly NegatorMention[]) =>
+    mentions === sourceNegations
+      ? raisesAgainst(target, options.sourceLang, options.targetLang)(mentions)
+      : raisesAgainst(source, options.targetLang, options.sourceLang)(mentions);
   if (
     raises(sourceNegations) &&
     targetNegations.length === 0 &&

@@ -152,6 +152,11 @@ describe('findDifferences', () => {
     // still answers a negator on the other side.
     ['The school is near the river.', 'Sekolah itu tidak jauh dari sungai.', ''],
     ['The school is not far from the river.', 'Sekolah itu tidak jauh dari sungai.', ''],
+    // A negated antonym says the same ("safe" / "tak berbahaya"); a flip keeps the word and drops the negator.
+    ['The material is safe.', 'Bahan itu tak berbahaya.', ''],
+    ['The material is not safe.', 'Bahan itu berbahaya.', ''],
+    ['The material is safe.', 'Bahan itu tidak aman.', 'negation: — ≠ itu tidak aman'],
+    ['He was not last beaten in the first round.', 'Dia terakhir kalah di babak pertama.', 'negation: was not last ≠ —'],
   ])('%s | %s', (source, target, summary) => {
     expect(summarizeDifferences(findDifferences(source, target, EN_ID))).toBe(summary);
   });
