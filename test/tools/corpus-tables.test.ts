@@ -43,3 +43,12 @@ describe('corpus tables', () => {
     expect(negationExcuses(near.slice(0, 4))).toEqual({ en: [], id: [] });
   });
 });
+
+describe('word list modules', () => {
+  it('writes a header comment, then each list as a documented constant of space-separated words', async () => {
+    const { wordListModule } = await import('../../src/tools/word-list-module.js');
+    expect(wordListModule(['Made by a test.'], [{ doc: 'Two words.', name: 'PAIR', words: ['a', 'b'] }])).toBe(
+      '/**\n * Made by a test.\n */\n\n/** Two words. */\nexport const PAIR = "a b";\n',
+    );
+  });
+});
