@@ -505,28 +505,31 @@ function missingFrom(mentions: readonly NameMention[], hay: Haystack): Missing {
  * Penghitung Korban Sekutu Iraq": group, count, casualty). Names proper (Widodo, Gading) never count so.
  */
 function isRenderedWord(word: NameWord, hay: Haystack): boolean {
-  const vectors = hay.vectors;
-  if (vectors === undefined || word.isAcronym || !isOrdinaryWord(word.folded)) return false;
-  for (const other of hay.words) if (!isFunctionWord(other, 'und') && areTranslations(vectors, word.folded, other, STRONG_MATCH)) return true;
-  return false;
+  return hay.vectors !== undefined && !word.isAcronym && isOrdinaryWord(word.folded) && isTranslated(word, hay, hay.vectors, true);
 }
 
-/** Whether some word of the haystack translates the word, by the model's word vectors. */
-function isTranslated(word: NameWord, hay: Haystack, vectors: WordVectors): boolean {
-  for (const other of hay.words) if (areTranslations(vectors, word.folded, other)) return true;
+/**
+ * Whether some word of the haystack translates the word, by the model's word vectors; `surely`: by a sure match
+ * (STRONG_MATCH) with a word that is no function word.
+ */
+function isTranslated(word: NameWord, hay: Haystack, vectors: WordVectors, surely = false): boolean {
+  for (const other of hay.words) {
+    if (surely ? !isFunctionWord(other, 'und') && areTranslations(vectors, word.folded, other, STRONG_MATCH) : areTranslations(vectors, word.folded, other)) return true;
+  }
   return false;
 }
 
 /** Names each side has that the other lacks; when both sides lack some, one difference puts them face to face. */
 export function nameDifferences(source: Tokenised, target: Tokenised, vectors?: WordVectors): Difference[] {
-  const inTarget = missingFrom(findNames(source), haystack(target, vectors));
-  const inSource = missingFrom(findNames(target), haystack(source, vectors));
-  // An acronym its own side spells out ("perguruan tinggi negeri PTN") restates words the other side translates.
-  const sourceInitials = runInitials(source.tokens);
-  const targetInitials = runInitials(target.tokens);
-  const restates = (initials: ReadonlySet<string>) => (m: NameMention) => isAcronymOnly(m) && m.content.length === 1 && initials.has(m.content[0]!.text);
-  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m) && !restates(sourceInitials)(m));
-  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m) && !restates(targetInitials)(m));
+  const sourceHay = haystack(source, vectors);
+  const targetHay = haystack(target, vectors);
+  const inTarget = missingFrom(findNames(source), targetHay);
+  const inSource = missingFrom(findNames(target), sourceHay);
+  // An acronym its own side spells out ("perguruan tinggi negeri PTN") restates words the other side translates: its
+  // side's initials, which that side's haystack works out only when asked.
+  const restates = (own: Haystack) => (m: NameMention) => isAcronymOnly(m) && m.content.length === 1 && own.initials().has(m.content[0]!.text);
+  let missingInTarget = inTarget.mentions.filter((m) => !isDemonymOnly(m) && !restates(sourceHay)(m));
+  let missingInSource = inSource.mentions.filter((m) => !isDemonymOnly(m) && !restates(targetHay)(m));
   // An acronym left on each side is most often one name abbreviated in each language (SOE / BUMN, MFI / LKM).
   const sourceAcronyms = missingInTarget.filter(isAcronymOnly);
   const targetAcronyms = missingInSource.filter(isAcronymOnly);

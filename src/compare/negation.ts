@@ -243,24 +243,13 @@ export function negationDifferences(source: Tokenised, target: Tokenised, option
   const sourceNegations = negatorMentions(source, options.sourceLang);
   const targetNegations = negatorMentions(target, options.targetLang);
   const surfaces = (mentions: readonly NegatorMention[]) => mentions.map((mention) => mention.surface).join(', ');
-  const raisesAgainst = (other: Tokenised, lang: Lang, otherLang: Lang) => (mentions: readonly NegatorMention[]) =>
-    mentions.some((mention) => !mention.isExcused && !saysAntonym(mention, lang, other, otherLang));
-  const raises = (mentions: readonly NegatorMention[]) =>
-    mentions === sourceNegations
-      ? raisesAgainst(target, options.sourceLang, options.targetLang)(mentions)
-      : raisesAgainst(source, options.targetLang, options.sourceLang)(mentions);
-  if (
-    raises(sourceNegations) &&
-    targetNegations.length === 0 &&
-    !isNegativeOtherwise(target, options.targetLang)
-  ) {
+  /** Whether one side's negations, against another side that has none, raise a difference. */
+  const raises = (mentions: readonly NegatorMention[], lang: Lang, other: Tokenised, otherLang: Lang) =>
+    mentions.some((mention) => !mention.isExcused && !saysAntonym(mention, lang, other, otherLang)) && !isNegativeOtherwise(other, otherLang);
+  if (targetNegations.length === 0 && raises(sourceNegations, options.sourceLang, target, options.targetLang)) {
     return [{ kind: 'negation', source: surfaces(sourceNegations), target: null, detail: 'negated only in source' }];
   }
-  if (
-    raises(targetNegations) &&
-    sourceNegations.length === 0 &&
-    !isNegativeOtherwise(source, options.sourceLang)
-  ) {
+  if (sourceNegations.length === 0 && raises(targetNegations, options.targetLang, source, options.sourceLang)) {
     return [{ kind: 'negation', source: null, target: surfaces(targetNegations), detail: 'negated only in target' }];
   }
   return [];
