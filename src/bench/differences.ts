@@ -5,13 +5,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findDifferences, measureFalseAlarms, type CompareOptions, type FalseAlarmRates } from '../compare/index.js';
 import { listCases } from '../eval/run-eval.js';
 import { parseBeads, type Bead } from '../eval/score.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { Difference, DifferenceKind } from '../types.js';
 import { embedWordVectors } from '../word-vectors.js';
-import { PLANT_KINDS, plantChanges, type PlantKind, type TextPair } from './plant-changes.js';
+import { judgeFalseAlarms, leavesSomethingToFind, readFlagVerdicts, readPlantVerdicts, type FlagVerdict, type PlantVerdict } from './judged.js';
+import { DELETED_CLAUSE, PLANT_KINDS, plantChanges, type PlantedChange, type PlantKind, type TextPair } from './plant-changes.js';
 import { cpuSeconds } from './cpu.js';
 
 /** Sentences per side of the bench's long pair: the dev cases repeated until about this many (as src/bench.ts). */
@@ -112,17 +114,27 @@ function falseAlarms(cases: readonly DevCase[], options: CompareOptions): void {
   console.log(`differences flagged on ${rates.pairs} true 1-1 translations: ${percent(rates.flagged)} (${kinds})`);
 }
 
-/** Line n of each dev-raw .en file and line n of its .id file: true translations. */
+/** Line n of each dev-raw .en file and line n of its .id file: true translations, each with its file and line. */
 export function readDevRawPairs(devRawDir: string): TextPair[] {
   const pairs: TextPair[] = [];
   for (const file of readdirSync(devRawDir).filter((name) => name.endsWith('.en')).sort()) {
     const en = readFileSync(join(devRawDir, file), 'utf8').split(/\r?\n/);
     const id = readFileSync(join(devRawDir, file.replace(/\.en$/, '.id')), 'utf8').split(/\r?\n/);
     en.forEach((line, k) => {
-      if (line.trim() && id[k]?.trim()) pairs.push({ en: line.trim(), id: id[k]!.trim() });
+      if (line.trim() && id[k]?.trim()) pairs.push({ en: line.trim(), id: id[k]!.trim(), where: `${file.replace(/\.en$/, '')}:${k + 1}` });
     });
   }
   return pairs;
+}
+
+/** The reviewer's verdicts on this benchmark (bench/judged/README.md says how they were made). */
+export const JUDGED_DIR = fileURLToPath(new URL('../../bench/judged/', import.meta.url));
+export interface Verdicts {
+  readonly flags: ReadonlyMap<string, FlagVerdict>;
+  readonly plants: ReadonlyMap<string, PlantVerdict>;
+}
+export function readVerdicts(dir = JUDGED_DIR): Verdicts {
+  return { flags: readFlagVerdicts(join(dir, 'untouched-flags.jsonl')), plants: readPlantVerdicts(join(dir, 'phrase-plants.jsonl')) };
 }
 
 function key(difference: Difference): string {
@@ -140,6 +152,9 @@ export interface PlantedFigures {
   readonly foundAny: Record<PlantKind, number>;
   /** The untouched pairs, flagged by each kind. */
   readonly untouched: FalseAlarmRates;
+  /** Every planted change, and whether a difference of its kind's own kinds was found for it. */
+  readonly changes: readonly PlantedChange[];
+  readonly foundEach: readonly boolean[];
 }
 
 /** Recall by kind on planted changes: a change is found when a difference of its kind appears that the untouched
@@ -147,7 +162,8 @@ export interface PlantedFigures {
 export function measurePlanted(pairs: readonly TextPair[], options: CompareOptions = EN_ID): PlantedFigures {
   const planted = plantChanges(pairs, { seed: PLANT_SEED, perKind: PLANTS_PER_KIND });
   const zero = () => Object.fromEntries(PLANT_KINDS.map((kind) => [kind, 0])) as Record<PlantKind, number>;
-  const figures = { total: zero(), found: zero(), foundAny: zero(), untouched: measureFalseAlarms(pairs, options) };
+  const foundEach: boolean[] = [];
+  const figures = { total: zero(), found: zero(), foundAny: zero(), untouched: measureFalseAlarms(pairs, options), changes: planted, foundEach };
   const before = new Map<number, Set<string>>();
   for (const change of planted) {
     let untouched = before.get(change.pair);
@@ -158,7 +174,9 @@ export function measurePlanted(pairs: readonly TextPair[], options: CompareOptio
     }
     const fresh = findDifferences(change.en, change.id, options).filter((difference) => !untouched.has(key(difference)));
     figures.total[change.kind]++;
-    if (fresh.some((difference) => EXPECTED[change.kind].includes(difference.kind))) figures.found[change.kind]++;
+    const found = fresh.some((difference) => EXPECTED[change.kind].includes(difference.kind));
+    foundEach.push(found);
+    if (found) figures.found[change.kind]++;
     if (fresh.length > 0) figures.foundAny[change.kind]++;
   }
   return figures;
@@ -169,7 +187,22 @@ export function targetLine(label: string, value: string, target: string, met: bo
   return `${label} ${value} (target ${target}: ${met ? 'met' : 'NOT MET'})`;
 }
 
-function printPlanted(figures: PlantedFigures): void {
+/** The judged figures: false alarms counted as false alarms, and planted phrases among those that left something to find. */
+export function judgedFigures(pairs: readonly TextPair[], figures: PlantedFigures, verdicts: Verdicts) {
+  const wheres = pairs.map((pair) => pair.where ?? '');
+  const all = judgeFalseAlarms(wheres, figures.untouched.differences, verdicts.flags);
+  const phrases = judgeFalseAlarms(wheres, figures.untouched.differences, verdicts.flags, PHRASE_KINDS);
+  let plants = 0;
+  let found = 0;
+  figures.changes.forEach((change, k) => {
+    if (change.kind !== 'phrase' || !leavesSomethingToFind(verdicts.plants, change.pair, change.change.slice(DELETED_CLAUSE.length))) return;
+    plants++;
+    if (figures.foundEach[k]) found++;
+  });
+  return { all, phrases, plants, found, phrasePlants: figures.total.phrase };
+}
+
+function printPlanted(figures: PlantedFigures, judged: ReturnType<typeof judgedFigures> | undefined): void {
   const cells = PLANT_KINDS.map((kind) => {
     const n = figures.total[kind];
     const any = kind === 'phrase' ? ` (any kind ${percent(figures.foundAny[kind], n)})` : '';
@@ -201,6 +234,24 @@ function printPlanted(figures: PlantedFigures): void {
       targetLine('  untouched pairs flagged, all kinds', pct(flagged), `<= ${pct(TARGETS.flagged)}`, flagged <= TARGETS.flagged),
     ].join('\n'),
   );
+  if (judged === undefined || judged.all.flagged === 0) return;
+  const { all, phrases } = judged;
+  const judgedFound = share(judged.found, judged.plants);
+  const phraseFalse = share(phrases.falseAlarms, phrases.pairs);
+  const allFalse = share(all.falseAlarms, all.pairs);
+  console.log(
+    [
+      'issue 11 targets, with the reviewer\'s verdicts (bench/judged; a flag with no verdict counts as a false alarm):',
+      `  untouched pairs flagged ${all.flagged}: ${all.allReal} only with differences judged real, ${all.falseAlarms} with a false alarm (${all.unjudged} flags unjudged)`,
+      targetLine(
+        '  phrases found',
+        `${pct(judgedFound)} of the ${judged.plants} plants that left something to find (of ${judged.phrasePlants}), at ${pct(phraseFalse)} of untouched pairs with a false omission/addition`,
+        `>= ${pct(TARGETS.phraseFound)} at <= ${pct(TARGETS.phraseFlagged)}`,
+        judgedFound >= TARGETS.phraseFound && phraseFalse <= TARGETS.phraseFlagged,
+      ),
+      targetLine('  untouched pairs with a false alarm, all kinds', pct(allFalse), `<= ${pct(TARGETS.flagged)}`, allFalse <= TARGETS.flagged),
+    ].join('\n'),
+  );
 }
 
 /** The differences figures, with the word vectors of `embedder` (the pipeline's) for the phrase finder. */
@@ -213,6 +264,9 @@ export async function benchDifferences(casesDir: string, devRawDir: string, embe
   console.log(`(model ${embedder.name}${wordVectors ? '' : ', no word vectors: no phrase finder'})`);
   timeLongPair(cases, options);
   falseAlarms(cases, options);
-  if (devRaw.length > 0) printPlanted(measurePlanted(devRaw, options));
+  if (devRaw.length > 0) {
+    const figures = measurePlanted(devRaw, options);
+    printPlanted(figures, judgedFigures(devRaw, figures, readVerdicts()));
+  }
   else console.log(`(no dev-raw pairs at ${devRawDir}: set SELARAS_DEV_RAW to measure planted changes)`);
 }

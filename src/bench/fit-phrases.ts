@@ -2,18 +2,23 @@
  * Fits the phrase finder's weights (PHRASE_WEIGHTS and PHRASE_THRESHOLD in src/compare/phrases.ts) on dev-raw:
  * clause deletions planted with four seeds are the positives (on each planted pair, the candidate that lost the
  * most counterparts), every candidate of the untouched pairs a negative; a logistic regression with the two
- * classes weighed alike, then the lowest threshold at which at most MAX_FLAGGED of the untouched pairs are
- * flagged. Prints the weights to paste, and the detection that `npm run bench` will show (its own seed).
+ * classes weighed alike. Then the threshold: the lowest at which at most MAX_FLAGGED of the untouched pairs have a
+ * false alarm of these kinds by the reviewer's verdicts (bench/judged; a phrase with no verdict counts as a false
+ * alarm, so the threshold goes no lower than the verdicts reach), and beside it the lowest at which at most
+ * MAX_FLAGGED are flagged at all. Prints the weights to paste, and the detection that `npm run bench` will show
+ * (its own seed).
  *
  *     npm run build && node dist/bench/fit-phrases.js [DEV_RAW_DIR]
  */
 import { resolve } from 'node:path';
 import type { CompareOptions } from '../compare/find-differences.js';
-import { phraseCandidates, phraseFeatures, type PhraseCandidate } from '../compare/phrases.js';
+import { missingPhrases, phraseCandidates, phraseFeatures, type PhraseCandidate } from '../compare/phrases.js';
 import { tokenised } from '../compare/tokens.js';
 import { DEFAULT_MODEL } from '../embed/model-registry.js';
 import { embedWordVectors } from '../word-vectors.js';
-import { PLANT_SEED, readDevRawPairs } from './differences.js';
+import type { Difference } from '../types.js';
+import { PLANT_SEED, readDevRawPairs, readVerdicts } from './differences.js';
+import { flagVerdictOf, type FlagVerdict } from './judged.js';
 import { plantChanges, type PlantedChange, type TextPair } from './plant-changes.js';
 
 /**
@@ -37,6 +42,8 @@ const LOST_OFFSET = 100;
 const ITERATIONS = 3000;
 const LEARNING_RATE = 2;
 const L2 = 1e-4;
+/** Step of the threshold search below the raw threshold. */
+const THRESHOLD_STEP = 0.01;
 
 type Candidates = { source: PhraseCandidate[]; target: PhraseCandidate[] };
 
@@ -83,6 +90,26 @@ function fit(positives: readonly number[][], negatives: readonly number[][]): nu
   return weights.map((weight) => Number(weight.toFixed(2)));
 }
 
+/** The phrase flags of an untouched pair at a threshold, as the finder reports them. */
+function flagsAt(pair: TextPair, candidates: Candidates, threshold: number): Difference[] {
+  return [
+    ...missingPhrases(pair.en, candidates.source, threshold).map((phrase): Difference => ({ kind: 'omission', source: phrase, target: null })),
+    ...missingPhrases(pair.id, candidates.target, threshold).map((phrase): Difference => ({ kind: 'addition', source: null, target: phrase })),
+  ];
+}
+
+/**
+ * The lowest threshold, stepping down from `start`, at which at most `allowed` untouched pairs have a phrase flag the
+ * verdicts do not call real; the search stops at the first step past the allowance.
+ */
+function judgedThreshold(pairs: readonly TextPair[], untouched: readonly Candidates[], verdicts: ReadonlyMap<string, FlagVerdict>, start: number, allowed: number): number {
+  const falseAlarms = (threshold: number) =>
+    pairs.filter((pair, k) => flagsAt(pair, untouched[k]!, threshold).some((flag) => flagVerdictOf(verdicts, pair.where ?? '', flag) !== 'real')).length;
+  let threshold = start;
+  while (falseAlarms(Number((threshold - THRESHOLD_STEP).toFixed(2))) <= allowed) threshold = Number((threshold - THRESHOLD_STEP).toFixed(2));
+  return threshold;
+}
+
 function detection(changes: readonly PlantedChange[], untouched: readonly Candidates[], options: CompareOptions, passes: (c: PhraseCandidate) => boolean): number {
   let found = 0;
   for (const change of changes) {
@@ -116,12 +143,13 @@ async function main(): Promise<void> {
   // Each untouched pair is flagged from its best candidate's score: the threshold is a quantile of those.
   const best = untouched.map((c) => Math.max(-Infinity, ...[...c.source, ...c.target].map(score))).sort((a, b) => b - a);
   // Just above the best score of the first pair past the allowance, to two decimals.
-  const threshold = (Math.floor(100 * (best[Math.floor(MAX_FLAGGED * pairs.length)] ?? 0)) + 1) / 100;
+  const raw = (Math.floor(100 * (best[Math.floor(MAX_FLAGGED * pairs.length)] ?? 0)) + 1) / 100;
+  const threshold = judgedThreshold(pairs, untouched, readVerdicts().flags, raw, Math.floor(MAX_FLAGGED * pairs.length));
   const passes = (c: PhraseCandidate) => score(c) >= threshold;
   const flagged = best.filter((value) => value >= threshold).length / pairs.length;
   console.log(`${positives.length} positives, ${negatives.length} negatives`);
   console.log(`PHRASE_WEIGHTS = [${weights.join(', ')}]`);
-  console.log(`PHRASE_THRESHOLD = ${threshold}`);
+  console.log(`PHRASE_THRESHOLD = ${threshold} (${raw} where at most ${100 * MAX_FLAGGED}% of the untouched pairs are flagged at all)`);
   console.log(
     `untouched pairs flagged ${(100 * flagged).toFixed(1)}%; planted clauses found: fit seed ${FIT_SEEDS[0]} ${(100 * detection(clauses(FIT_SEEDS[0]!), untouched, options, passes)).toFixed(1)}%, ` +
       `bench seed ${PLANT_SEED} ${(100 * detection(clauses(PLANT_SEED), untouched, options, passes)).toFixed(1)}%, ` +

@@ -14,9 +14,11 @@ export const PLANT_KINDS: readonly PlantKind[] = ['number', 'name', 'date', 'neg
 export interface TextPair {
   readonly en: string;
   readonly id: string;
+  /** Where the pair comes from (a dev-raw file and line: `bppt-int:308`), when known. */
+  readonly where?: string;
 }
 
-export type PlantSide = keyof TextPair;
+export type PlantSide = 'en' | 'id';
 
 export interface PlantedChange extends TextPair {
   readonly kind: PlantKind;
@@ -288,11 +290,14 @@ function clauses(text: string, side: PlantSide): Span[] {
   });
 }
 
+/** How a clause deletion's `change` begins; the deleted clause follows. */
+export const DELETED_CLAUSE = 'deleted clause: ';
+
 const plantPhrase: Planter = (pair, side, random) => {
   const text = pair[side];
   const clause = pick(clauses(text, side), random);
   if (clause === undefined) return undefined;
-  return { text: removeSpan(text, clause.start, clause.end), change: `deleted clause: ${clause.text.trim()}` };
+  return { text: removeSpan(text, clause.start, clause.end), change: `${DELETED_CLAUSE}${clause.text.trim()}` };
 };
 
 const PLANTERS: Record<PlantKind, Planter> = {

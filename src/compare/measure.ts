@@ -2,7 +2,7 @@
  * False-alarm rate of the difference finders on pairs known to be true translations: every flag there is one
  * a reviewer would have to dismiss.
  */
-import type { DifferenceKind } from '../types.js';
+import type { Difference, DifferenceKind } from '../types.js';
 import { DIFFERENCE_KINDS } from './kinds.js';
 import { findDifferences, type CompareOptions } from './find-differences.js';
 
@@ -14,6 +14,8 @@ export interface FalseAlarmRates {
   readonly byKind: Record<DifferenceKind, number>;
   /** The kinds found on each pair, in input order: for rates of several kinds together. */
   readonly kinds: ReadonlyArray<ReadonlySet<DifferenceKind>>;
+  /** The differences found on each pair, in input order: for checking them against a reviewer's verdicts. */
+  readonly differences: ReadonlyArray<readonly Difference[]>;
 }
 
 export function measureFalseAlarms(
@@ -23,12 +25,14 @@ export function measureFalseAlarms(
   const byKind = Object.fromEntries(DIFFERENCE_KINDS.map((kind) => [kind, 0])) as Record<DifferenceKind, number>;
   let flagged = 0;
   const kinds: Array<Set<DifferenceKind>> = [];
+  const found: Difference[][] = [];
   for (const pair of pairs) {
     const differences = findDifferences(pair.en, pair.id, options);
+    found.push(differences);
     if (differences.length > 0) flagged++;
-    const found = new Set(differences.map((difference) => difference.kind));
-    for (const kind of found) byKind[kind]++;
-    kinds.push(found);
+    const pairKinds = new Set(differences.map((difference) => difference.kind));
+    for (const kind of pairKinds) byKind[kind]++;
+    kinds.push(pairKinds);
   }
-  return { pairs: pairs.length, flagged, byKind, kinds };
+  return { pairs: pairs.length, flagged, byKind, kinds, differences: found };
 }

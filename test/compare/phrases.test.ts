@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDifferences } from '../../src/compare/index.js';
-import { phraseCandidates } from '../../src/compare/phrases.js';
+import { missingPhrases, phraseCandidates } from '../../src/compare/phrases.js';
 import { tokenised } from '../../src/compare/tokens.js';
 import { toyVectors } from './toy-vectors.js';
 
@@ -63,5 +63,29 @@ describe('dropped and added phrases', () => {
     );
     expect(target.filter((c) => c.isRun).map((c) => c.surface)).toEqual(['bersenjata api lengkap']);
     expect(target.filter((c) => !c.isRun)).toEqual([]);
+  });
+});
+
+describe('missingPhrases', () => {
+  const text = 'According to an AFP report, nearly half of the people, a spokesman said.';
+  const { source } = phraseCandidates(
+    tokenised(text),
+    tokenised('Hampir setengah penduduk.'),
+    EN_ID,
+  );
+
+  it('keeps no phrase above every score, and joins the overlapping ones below it', () => {
+    expect(source.length).toBeGreaterThan(1);
+    expect(missingPhrases(text, source, Infinity)).toEqual([]);
+    const all = missingPhrases(text, source, -Infinity);
+    // Every candidate passes: overlapping and adjacent ones make one stretch of the text, each a slice of it.
+    expect(all.length).toBeGreaterThan(0);
+    for (const phrase of all) expect(text).toContain(phrase);
+    for (const candidate of source) expect(all.some((phrase) => phrase.includes(candidate.surface))).toBe(true);
+  });
+
+  it('is what the finder reports at its own threshold', () => {
+    const reported = findDifferences(text, 'Hampir setengah penduduk.', EN_ID).filter((d) => d.kind === 'omission').map((d) => d.source);
+    expect(missingPhrases(text, source)).toEqual(reported);
   });
 });

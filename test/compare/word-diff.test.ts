@@ -33,12 +33,19 @@ describe('measureFalseAlarms', () => {
       { en: 'The company hired 1,500 workers in Jakarta.', id: 'Perusahaan itu merekrut 1.800 pekerja di Bandung.' },
       { en: 'It does not work.', id: 'Itu berhasil.' },
     ]);
-    expect(rates).toEqual({
+    const { differences, ...counts } = rates;
+    expect(counts).toEqual({
       pairs: 3,
       flagged: 2,
       byKind: { number: 1, name: 1, place: 0, date: 0, quote: 0, negation: 1, omission: 0, addition: 0 },
       kinds: [new Set(), new Set(['number', 'name']), new Set(['negation'])],
     });
+    // The differences themselves, for checking them against a reviewer's verdicts.
+    expect(differences.map((found) => found.map((d) => [d.kind, d.source, d.target]))).toEqual([
+      [],
+      [['number', '1,500', '1.800'], ['name', 'Jakarta', 'Bandung']],
+      [['negation', expect.any(String), null]],
+    ]);
   });
 });
 
