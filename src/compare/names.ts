@@ -68,6 +68,8 @@ const COGNATE_MIN_LENGTH = 4;
 const COGNATE_PREFIX_SHARE = 0.8;
 /** One edit is allowed from this length (Nasional / National after spelling rules), two from the next. */
 const ONE_EDIT_MIN_LENGTH = 5;
+/** A capitalised word glued to the lower-case word before it by a missing space: the tail is the name. */
+const GLUED_TAIL = /^\p{Ll}{2,}(\p{Lu}[\p{L}\d]*)$/u;
 const TWO_EDITS_MIN_LENGTH = 8;
 
 export function findNames(input: string | Tokenised): NameMention[] {
@@ -266,6 +268,10 @@ interface Haystack {
   readonly capitalised: ReadonlySet<string>;
   /** Its folded words between single spaces, padded, for phrase look-ups. */
   readonly phrase: string;
+  /** Two or three adjacent words written as one, made on first use: "You Tube" is YouTube, "SO DIMM" SODIMM. */
+  readonly joined: () => ReadonlySet<string>;
+  /** Words glued to the word before by a missing space ("duaQueens", "atauTMDS"): queens, tmds. */
+  readonly glued: ReadonlySet<string>;
   /** Whether some alias of a name group occurs in it, by group index, as looked up. */
   readonly groups: Map<number, boolean>;
   /** The model's word vectors (none without a model), to tell a word translated from a word dropped. */
@@ -276,10 +282,13 @@ function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Hays
   const words = new Set<string>();
   const acronyms = new Set<string>();
   const capitalised = new Set<string>();
+  const glued = new Set<string>();
   const folded: string[] = [];
   tokens.forEach((token, index) => {
     if (token.kind !== 'word') return;
     const word = toWord(token);
+    const tail = GLUED_TAIL.exec(token.text);
+    if (tail) glued.add(fold(tail[1]!));
     // Capitals glued to a number make one acronym: F1, G20.
     const next = tokens[index + 1];
     if (next?.kind === 'number' && touches(token, next) && GLUED_ACRONYM.test(token.text + next.text)) acronyms.add(token.text + next.text);
@@ -290,6 +299,15 @@ function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Hays
   });
   let skeletons: string[] | undefined;
   let initials: Set<string> | undefined;
+  let joined: Set<string> | undefined;
+  const joinWords = (): Set<string> => {
+    const out = new Set<string>();
+    for (let k = 0; k + 1 < folded.length; k++) {
+      out.add(folded[k]! + folded[k + 1]!);
+      if (k + 2 < folded.length) out.add(folded[k]! + folded[k + 1]! + folded[k + 2]!);
+    }
+    return out;
+  };
   return {
     words,
     skeletons: () => (skeletons ??= [...new Set([...words].filter((word) => word.length >= COGNATE_MIN_LENGTH).map(skeletonOf))]),
@@ -297,6 +315,8 @@ function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Hays
     initials: () => (initials ??= runInitials(tokens)),
     capitalised,
     phrase: ` ${folded.join(' ')} `,
+    joined: () => (joined ??= joinWords()),
+    glued,
     groups: new Map(),
     vectors,
   };
@@ -406,9 +426,10 @@ interface MentionMatch {
 }
 
 function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
-  // "You Tube" and "YouTube".
-  if (mention.content.length >= 2 && hay.words.has(mention.content.map((word) => word.folded).join(''))) {
-    return { isPresent: true, missing: [] };
+  // "You Tube" and "YouTube", either way round ("SO DIMM": a function word may be part of the name written as one).
+  for (const words of [mention.content, mention.words]) {
+    const together = words.map((word) => word.folded).join('');
+    if ((words.length >= 2 && hay.words.has(together)) || hay.joined().has(together)) return { isPresent: true, missing: [] };
   }
   if (mention.words.length >= 2) {
     // Initials, a number word as its digits: Formula One / F1.
@@ -426,6 +447,7 @@ function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
 }
 
 function isWordPresent(word: NameWord, hay: Haystack): boolean {
+  if (hay.glued.has(word.folded)) return true;
   if (word.isAcronym) {
     return hay.acronyms.has(word.text) || hay.initials().has(word.text) || hay.capitalised.has(word.folded);
   }

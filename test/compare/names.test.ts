@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNames, isCognate, skeleton } from '../../src/compare/index.js';
+import { findDifferences, findNames, isCognate, skeleton } from '../../src/compare/index.js';
 
 describe('findNames', () => {
   it.each<[string, string[]]>([
@@ -44,5 +44,28 @@ describe('cognates', () => {
     ['york', 'yoga', false],
   ])('%s / %s: %s', (a, b, expected) => {
     expect(isCognate(skeleton(a), skeleton(b))).toBe(expected);
+  });
+});
+
+describe('names written with a space more or less', () => {
+  const names = (source: string, target: string) => findDifferences(source, target, { sourceLang: 'en', targetLang: 'id' }).filter((d) => d.kind === 'name');
+
+  it.each<[string, string]>([
+    // One word on one side, two adjacent ones on the other, either way round.
+    ['He posted the video on YouTube.', 'Ia mengunggah video itu di You Tube.'],
+    ['He posted the video on You Tube.', 'Ia mengunggah video itu di YouTube.'],
+    ['The laptop takes SO DIMM memory.', 'Laptop itu memakai memori SODIMM.'],
+    // A space lost before a capital: the tail is the name.
+    ['He joined Queens Park Rangers on loan.', 'Ia bergabung dengan klub duaQueens Park Rangers.'],
+    ['The trial uses Ikonos or TMDS images.', 'Uji coba itu memakai citra Ikonos atauTMDS.'],
+  ])('%s / %s', (source, target) => {
+    expect(names(source, target)).toEqual([]);
+  });
+
+  it('still reports a name the other side lacks', () => {
+    expect(names('He posted the video on YouTube.', 'Ia mengunggah video itu di internet.')).toEqual([
+      { kind: 'name', source: 'YouTube', target: null, detail: 'only in source' },
+    ]);
+    expect(names('He joined Queens Park Rangers on loan.', 'Ia bergabung dengan klub Chelsea.')).not.toEqual([]);
   });
 });
