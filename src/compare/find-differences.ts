@@ -85,6 +85,42 @@ function report<T>(
   return differences;
 }
 
+/** What may stand between the two halves of a number split by a typo: a separator and a stray space ("61, 482"),
+ * or an apostrophe grouping thousands ("1'001"). */
+const SPLIT_SEPARATOR = /^(?:[.,] |['’])$/;
+
+/**
+ * A number one side writes whole (61,482) and the other splits by a typo into two unmatched mentions ("61, 482",
+ * "1'001": up to three digits, the separator, exactly three digits) is the same number: the three mentions are
+ * matched. Only where the whole number is itself left unmatched, so a list ("61, 482 and 500") that the other side
+ * also lists is not touched.
+ */
+function rejoinSplitNumbers(left: Unmatched<NumberMention>, sourceText: string, targetText: string): Unmatched<NumberMention> {
+  const rejoin = (split: readonly NumberMention[], text: string, whole: readonly NumberMention[]) => {
+    const used = new Set<NumberMention>();
+    const joined = new Set<NumberMention>();
+    for (let k = 0; k + 1 < split.length; k++) {
+      const [head, tail] = [split[k]!, split[k + 1]!];
+      if (!/^\d{1,3}$/.test(head.surface) || !/^\d{3}$/.test(tail.surface) || !SPLIT_SEPARATOR.test(text.slice(head.end, tail.start))) continue;
+      const value = Number(head.surface + tail.surface);
+      const match = whole.find((mention) => !used.has(mention) && mention.values.includes(value));
+      if (match === undefined) continue;
+      used.add(match);
+      joined.add(head).add(tail);
+      k++;
+    }
+    return { used, joined };
+  };
+  const inTarget = rejoin(left.target, targetText, left.source);
+  const inSource = rejoin(
+    left.source.filter((mention) => !inTarget.used.has(mention)),
+    sourceText,
+    left.target.filter((mention) => !inTarget.joined.has(mention)),
+  );
+  const gone = new Set([...inTarget.used, ...inTarget.joined, ...inSource.used, ...inSource.joined]);
+  return { source: left.source.filter((mention) => !gone.has(mention)), target: left.target.filter((mention) => !gone.has(mention)) };
+}
+
 function numberDifferences(
   source: Tokenised,
   target: Tokenised,
@@ -92,10 +128,10 @@ function numberDifferences(
   sourceDates: readonly DateMention[],
   targetDates: readonly DateMention[],
 ): Difference[] {
-  const left = unmatched(
-    normalizeNumbers(source, options.sourceLang),
-    normalizeNumbers(target, options.targetLang),
-    sameNumber,
+  const left = rejoinSplitNumbers(
+    unmatched(normalizeNumbers(source, options.sourceLang), normalizeNumbers(target, options.targetLang), sameNumber),
+    source.text,
+    target.text,
   );
   // A number in words that the other side writes the same, word for word, is a name both keep ("Seventeen"
   // magazine in an Indonesian sentence, whose English number words the Indonesian reading does not parse).

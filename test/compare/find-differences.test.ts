@@ -216,3 +216,25 @@ describe("a translated institution's ordinary words, with the model's word vecto
     expect(summarizeDifferences(findDifferences(source, target, { ...EN_ID, wordVectors: unrelated }))).toBe('name: — ≠ Kelompok Penghitung Korban Sekutu Iraq');
   });
 });
+
+describe('a number split in two by a typo', () => {
+  const numbers = (source: string, target: string) => findDifferences(source, target, EN_ID).filter((d) => d.kind === 'number');
+
+  it.each<[string, string]>([
+    ['The crowd of 61,482 saw it.', 'Sebanyak 61, 482 penonton menyaksikannya.'],
+    ['Sebanyak 61, 482 penonton menyaksikannya.', 'The crowd of 61,482 saw it.'],
+    ['It has 1,001 rooms.', "Ada 1'001 kamar."],
+    // A list both sides keep is no split number.
+    ['Scores of 61, 482 and 500.', 'Skor 61, 482 dan 500.'],
+  ])('%s / %s: the same number', (source, target) => {
+    expect(numbers(source, target)).toEqual([]);
+  });
+
+  it('is still a difference where the halves make another number, or where the other side lists them', () => {
+    expect(numbers('The crowd of 61,482 saw it.', 'Sebanyak 61, 483 penonton.')).toEqual([
+      { kind: 'number', source: '61,482', target: '61', detail: 'different value' },
+      { kind: 'number', source: null, target: '483', detail: 'only in target' },
+    ]);
+    expect(numbers('Scores of 61 and 482.', 'Skor 61,482.')).not.toEqual([]);
+  });
+});
