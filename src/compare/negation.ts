@@ -154,8 +154,9 @@ interface NegatorMention {
   /** The words after it, folded, up to NEGATED_REACH: what it may negate. */
   readonly negated: readonly string[];
   /**
-   * Followed by a word the corpora excuse it after (isCorpusExcuse): it raises no difference of its own, but still
-   * answers a negator on the other side ("not far" / "tidak jauh").
+   * Followed by a word that makes an idiom with it (IDIOMS_AFTER) or that the corpora excuse it after
+   * (isCorpusExcuse): it raises no difference of its own, but still answers a negator on the other side ("not far" /
+   * "tidak jauh", "not simply" / "bukan hanya").
    */
   readonly isExcused: boolean;
 }
@@ -170,7 +171,6 @@ function negatorMentions(input: string | Tokenised, lang: Lang): NegatorMention[
     if (!isNegator(key) || isNumberAbbreviation(text, token)) return;
     const next = words[index + 1]?.folded ?? '';
     const previous = words[index - 1]?.folded ?? '';
-    if (IDIOMS_AFTER[key]?.has(next)) return;
     if (IDIOMS_BEFORE[key]?.has(previous)) return;
     // Two negations in a row say the positive: "bukan tidak mungkin" (it may well be), "not impossible", "not
     // unlike". Neither negator counts. Words negative by meaning only stay negated ("not stopped" is no double
@@ -179,7 +179,8 @@ function negatorMentions(input: string | Tokenised, lang: Lang): NegatorMention[
     const from = words[Math.max(0, index - CONTEXT_WORDS)]!;
     const to = words[Math.min(words.length - 1, index + CONTEXT_WORDS)]!;
     const negated = words.slice(index + 1, index + 1 + NEGATED_REACH).map((word) => word.folded);
-    found.push({ surface: text.slice(from.start, to.end), negated, isExcused: isCorpusExcuse(next, lang) });
+    // An idiom ("tidak hanya", "no doubt") excuses its negator as the corpus words do: it may still render a negator.
+    found.push({ surface: text.slice(from.start, to.end), negated, isExcused: IDIOMS_AFTER[key]?.has(next) === true || isCorpusExcuse(next, lang) });
   });
   return found;
 }
@@ -204,9 +205,10 @@ export function negationEvidence(input: string | Tokenised, lang: Lang): { reado
   return { next, isNegated: hasNegator || isNegativeOtherwise(side, lang) };
 }
 
-/** The negators of a text, each with a word of context either side ("does not allow"). */
+/** The negators of a text that negate (not those of an idiom or a corpus excuse), each with a word of context either
+ * side ("does not allow"). */
 export function findNegations(input: string | Tokenised, lang: Lang): string[] {
-  return negatorMentions(input, lang).map((mention) => mention.surface);
+  return negatorMentions(input, lang).filter((mention) => !mention.isExcused).map((mention) => mention.surface);
 }
 
 /** "No. 5" is a number, not a negation. */

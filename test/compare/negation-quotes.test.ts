@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNegations, findQuotes } from '../../src/compare/index.js';
+import { findDifferences, findNegations, findQuotes } from '../../src/compare/index.js';
 import type { Lang } from '../../src/types.js';
 
 describe('findNegations', () => {
@@ -42,5 +42,23 @@ describe('findQuotes', () => {
     ['“They want to chain women and restrict their rights.', ['They want to chain women and restrict their rights.']],
   ])('%s', (text, expected) => {
     expect(findQuotes(text).map((quote) => quote.text)).toEqual(expected);
+  });
+});
+
+describe('a negator in an idiom', () => {
+  const negations = (source: string, target: string) => findDifferences(source, target, { sourceLang: 'en', targetLang: 'id' }).filter((d) => d.kind === 'negation');
+
+  it('raises nothing alone, but renders a negator of the other side', () => {
+    // "bukan hanya" (not only) for "not simply": both sides negate.
+    expect(negations('They are not simply prone to pain.', 'Mereka bukan hanya mudah merasa nyeri.')).toEqual([]);
+    expect(negations('It should not be understood as a shift.', 'Itu bukan hanya dipahami sebagai pergeseran.')).toEqual([]);
+    // "tidak hanya" against no negation at all: the idiom says "besides".
+    expect(negations('Besides rice, they grow corn.', 'Tidak hanya padi, mereka menanam jagung.')).toEqual([]);
+  });
+
+  it('leaves a real flip to be found', () => {
+    expect(negations('They are simply prone to pain.', 'Mereka tidak mudah merasa nyeri.')).toEqual([
+      { kind: 'negation', source: null, target: 'Mereka tidak mudah', detail: 'negated only in target' },
+    ]);
   });
 });
