@@ -660,6 +660,7 @@ export function alignWithSimilarity(
   targetTexts: readonly string[],
   onProgress?: AlignProgress,
   tuning: AlignTuning = DEFAULT_TUNING,
+  { repair = true }: { readonly repair?: boolean } = {},
 ): AlignmentDetail {
   const n = sourceTexts.length;
   const m = targetTexts.length;
@@ -692,8 +693,9 @@ export function alignWithSimilarity(
     result = scoreWithConfidence(engine, path, n, m, confidence, before);
   };
   if (holdsMoved) takeChanges(realignWithoutMoved(engine, first, holdsMoved, n, m));
-  // The stretches the score doubts, cut again where the score's fuller evidence does better (repair.ts).
-  const repaired = repairPath(path, result.beads.map((bead) => bead.score), {
+  // The stretches the score doubts, cut again where the score's fuller evidence does better (repair.ts). The score's
+  // fit asks for the path before it (src/calibrate/fit.ts), so that the fit does not feed on the map it replaces.
+  const repaired = !repair ? null : repairPath(path, result.beads.map((bead) => bead.score), {
     beadCost: coster.beadCost,
     skip: coster.skip,
     slack: tuning.repairSlack,

@@ -63,6 +63,12 @@ export interface BeadEvidence {
    */
   readonly mergeGain: number;
   /**
+   * For a merge: its cosine with the other side minus the best cosine one of its members has alone (how much meaning
+   * the merge adds beyond its best member; near 0 when a member repeats another, "Thank you. Thank you."). 0 for
+   * other beads.
+   */
+  readonly mergeCosineGain: number;
+  /**
    * Between an aligned bead and an unpaired neighbour on the path: how much lower the aligned bead's unit cost gets
    * by taking the unpaired sentence in (positive: the sentence belongs to the pair), the best over both neighbours;
    * null when there is no such neighbour. The merge penalty hides this from the DP.
@@ -123,6 +129,15 @@ function mergeGain(coster: BeadCostView, bead: PathBead, unit: number): number {
   for (let d = 0; a > 1 && d < a; d++) bestMember = Math.min(bestMember, coster.unitCostOfAnySize(i + d, j, 1, b));
   for (let d = 0; b > 1 && d < b; d++) bestMember = Math.min(bestMember, coster.unitCostOfAnySize(i, j + d, a, 1));
   return Number.isFinite(bestMember) ? bestMember - unit : 0;
+}
+
+/** The merge's cosine minus the best cosine of one of its members alone with the other side. */
+function mergeCosineGain(coster: BeadCostView, bead: PathBead, cosine: number): number {
+  const { sourceStart: i, targetStart: j, sourceCount: a, targetCount: b } = bead;
+  let best = -Infinity;
+  for (let d = 0; a > 1 && d < a; d++) best = Math.max(best, coster.terms(i + d, j, 1, b)?.cosine ?? -Infinity);
+  for (let d = 0; b > 1 && d < b; d++) best = Math.max(best, coster.terms(i, j + d, a, 1)?.cosine ?? -Infinity);
+  return Number.isFinite(best) ? cosine - best : 0;
 }
 
 const NO_TERMS: CostTerms = { cosine: -1, chance: 1, semantic: 2, lengthTerm: 0, numberMismatch: 0, hasNumbers: false, unit: 2 };
@@ -261,6 +276,7 @@ export function beadEvidence(
       posterior: confidence.posteriors[k]!,
       weakestMember: kind === 'aligned' && a + b > 2 ? coster.weakestMember(i, j, a, b) : 0,
       mergeGain: kind === 'aligned' && a + b > 2 ? mergeGain(coster, bead, terms.unit) : 0,
+      mergeCosineGain: kind === 'aligned' && a + b > 2 ? mergeCosineGain(coster, bead, terms.cosine) : 0,
       absorbGain,
       boilerplate,
       characters,

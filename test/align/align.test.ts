@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alignSentences, alignWithSimilarity, EMBEDDING_MODEL_TUNING, emptyCostTerms, overlapTexts, similarityFor, type AlignedBead } from '../../src/align/align.js';
 import { BEAD_SHAPES, runDp } from '../../src/align/dp.js';
 import { createLexicalEmbedder } from '../../src/embed/lexical.js';
+import { DEFAULT_MODEL_NAME, resolveEmbedder, tuningFor } from '../../src/pipeline.js';
 
 const embedder = createLexicalEmbedder();
 
@@ -129,5 +130,36 @@ describe('the engine state', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+/** Six sentences a side of a dev case (bppt-spo-light-003) whose DP path merges 3-4 with 3-4, a merge the score doubts. */
+const DOUBTED_SOURCE = [
+  'Beckham saved his team from the threat posed by Nicolas Anelka by beating the Chelsea forward to the ball just before being replaced by Bentley to a standing ovation from both the French and English fans.',
+  'His last contribution was a trademark 50-metre crossfield pass to Stewart Downing.',
+  'Then his number flashed up on the replacement board and he left applauding the fans who were cheering him.',
+  'David played like I know he can play, said coach Fabio Capello.',
+  'I only substituted him because I wanted to see other players and I know him well.',
+  'France defender William Gallas approached Beckham at fulltime to swap shirts but the England man declined.',
+];
+const DOUBTED_TARGET = [
+  'Beckham menyelamatkan timnya dari ancaman serangan lawan beberapa menit sebelum digantikan Bentley, sehingga penonton yang mendukung tim Inggris dan Prancis berdiri memberikan sorakan kepadanya.',
+  'Sumbangan lain dari pemain kondang itu pada timnya, ketika ia melancarkan umpan dari jarak sekitar 50 meter kepada Stewart Downing.',
+  'Kemudian pemain ini digantikan rekannya dan ia keluar dari lapangan diiringi sorak-sorai pada penonton.',
+  'David bermain seperti yang dulu saya lihat, kata pelatih Fabio Capello, Saya menggantikannya karena Saya ingin melihat penampilan pemain lain.',
+  'Saya tahu tentang David.',
+  'Pemain bertahan Prancis, William Gallas, menghampiri Beckham untuk meminta kaosnya tetapi Beckham tidak memberikan.',
+];
+
+describe('the repair of doubted beads', () => {
+  it('cuts a doubted stretch again, and is left out when asked: the score fit reads the path before it', async () => {
+    const model = await resolveEmbedder(DEFAULT_MODEL_NAME);
+    const similarity = await similarityFor(DOUBTED_SOURCE, DOUBTED_TARGET, model);
+    const tuning = tuningFor(model, false);
+    const keys = (beads: readonly AlignedBead[]) => beads.map((bead) => `${bead.source.join(',')}|${bead.target.join(',')}`);
+    const before = alignWithSimilarity(similarity, DOUBTED_SOURCE, DOUBTED_TARGET, undefined, tuning, { repair: false });
+    expect(keys(before.beads)).toEqual(['0|0', '1|1', '2|2', '3,4|3,4', '5|5']);
+    expect(before.beads[3]!.score).toBeLessThan(0.5);
+    expect(keys(alignWithSimilarity(similarity, DOUBTED_SOURCE, DOUBTED_TARGET, undefined, tuning).beads)).toEqual(['0|0', '1|1', '2|2', '3|3', '4|4', '5|5']);
   });
 });

@@ -63,6 +63,13 @@ describe('beadScore with the fitted coefficients', () => {
     expect(beadScore(BUNDLED_SCORE, doubtfulPair)).toBeLessThan(0.5);
   });
 
+  it('bundled model: a merge whose best member already says what the merge says is doubted ("Thank you. Thank you.")', () => {
+    const merge: BeadEvidence = { ...clearPair, sourceCount: 2, posterior: 0.6, margin: 0.1, mergeGain: 0.2, weakestMember: 0.3 };
+    const adds = beadScore(BUNDLED_SCORE, { ...merge, mergeCosineGain: 0.08 });
+    const repeats = beadScore(BUNDLED_SCORE, { ...merge, mergeCosineGain: 0 });
+    expect(repeats).toBeLessThan(adds - 0.2);
+  });
+
   it.each(FITS)('%s: every fitted feature exists and is finite on both kinds of bead', (_, fit) => {
     for (const [model, features] of [
       [fit.aligned, ALIGNED_FEATURES],
