@@ -26,12 +26,12 @@ const confidence = { margins: Float64Array.of(1, 0.1), posteriors: Float64Array.
 describe('bead evidence of a merge', () => {
   it('says how much meaning the merge adds beyond its best member alone', () => {
     // Source 1 and 2 together say what target 1 says; each alone says part of it.
-    const split = coster((i, j, a) => (i === 1 && a === 2 ? 0.8 : i === 1 || i === 2 ? 0.5 : 0.9));
+    const split = coster((i, _j, a) => (i === 1 && a === 2 ? 0.8 : i === 1 || i === 2 ? 0.5 : 0.9));
     const [pair, merge] = beadEvidence(split, path, confidence, 3, 2);
     expect(pair!.mergeCosineGain).toBe(0);
     expect(merge!.mergeCosineGain).toBeCloseTo(0.3, 12);
     // "Thank you. Thank you.": the second member repeats the first, and the merge says no more than either.
-    const repeated = coster((i, j, a) => (i >= 1 ? 0.6 : 0.9));
+    const repeated = coster((i) => (i >= 1 ? 0.6 : 0.9));
     expect(beadEvidence(repeated, path, confidence, 3, 2)[1]!.mergeCosineGain).toBeCloseTo(0, 12);
   });
 });
