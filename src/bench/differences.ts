@@ -202,7 +202,7 @@ export function judgedFigures(pairs: readonly TextPair[], figures: PlantedFigure
   return { all, phrases, plants, found, phrasePlants: figures.total.phrase };
 }
 
-function printPlanted(figures: PlantedFigures, judged: ReturnType<typeof judgedFigures> | undefined): void {
+function printPlanted(figures: PlantedFigures, judged: ReturnType<typeof judgedFigures>): void {
   const cells = PLANT_KINDS.map((kind) => {
     const n = figures.total[kind];
     const any = kind === 'phrase' ? ` (any kind ${percent(figures.foundAny[kind], n)})` : '';
@@ -234,7 +234,7 @@ function printPlanted(figures: PlantedFigures, judged: ReturnType<typeof judgedF
       targetLine('  untouched pairs flagged, all kinds', pct(flagged), `<= ${pct(TARGETS.flagged)}`, flagged <= TARGETS.flagged),
     ].join('\n'),
   );
-  if (judged === undefined || judged.all.flagged === 0) return;
+  if (judged.all.flagged === 0) return;
   const { all, phrases } = judged;
   const judgedFound = share(judged.found, judged.plants);
   const phraseFalse = share(phrases.falseAlarms, phrases.pairs);
@@ -267,6 +267,5 @@ export async function benchDifferences(casesDir: string, devRawDir: string, embe
   if (devRaw.length > 0) {
     const figures = measurePlanted(devRaw, options);
     printPlanted(figures, judgedFigures(devRaw, figures, readVerdicts()));
-  }
-  else console.log(`(no dev-raw pairs at ${devRawDir}: set SELARAS_DEV_RAW to measure planted changes)`);
+  } else console.log(`(no dev-raw pairs at ${devRawDir}: set SELARAS_DEV_RAW to measure planted changes)`);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { judgeFalseAlarms, leavesSomethingToFind, readFlagVerdicts, readPlantVerdicts } from '../../src/bench/judged.js';
-import { readVerdicts } from '../../src/bench/differences.js';
+import { judgedFigures, readVerdicts } from '../../src/bench/differences.js';
 import type { Difference } from '../../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'selaras-judged-'));
@@ -63,5 +63,33 @@ describe('the reviewer verdicts of the differences benchmark', () => {
     const committed = readVerdicts();
     expect(committed.flags.size).toBeGreaterThan(300);
     expect(committed.plants.size).toBe(300);
+  });
+});
+
+describe('the judged figures of the bench', () => {
+  it('count the untouched pairs by their verdicts, and leave out of the phrase recall only the plants with nothing to find', () => {
+    const pairs = [
+      { en: 'a', id: 'b', where: 'x:1' },
+      { en: 'c', id: 'd', where: 'x:2' },
+    ];
+    const plant = (pair: number, clause: string, kind: 'phrase' | 'name' = 'phrase') =>
+      ({ en: '', id: '', kind, side: 'en', change: `${kind === 'phrase' ? 'deleted clause' : 'dropped name'}: ${clause}`, pair }) as const;
+    const figures = {
+      total: { number: 0, name: 1, date: 0, negation: 0, phrase: 3 },
+      found: { number: 0, name: 1, date: 0, negation: 0, phrase: 1 },
+      foundAny: { number: 0, name: 1, date: 0, negation: 0, phrase: 1 },
+      untouched: { pairs: 2, flagged: 1, byKind: {} as never, kinds: [], differences: [[omission('he said')], []] },
+      changes: [plant(0, 'he said'), plant(1, 'kata polisi'), plant(1, 'never there'), plant(0, 'Gedi', 'name')],
+      foundEach: [true, false, false, true],
+    };
+    const verdicts = {
+      flags: new Map([[JSON.stringify(['x:1', 'omission', 'he said', null]), 'false' as const]]),
+      plants: new Map([[JSON.stringify([1, 'never there']), 'no' as const]]),
+    };
+    const judged = judgedFigures(pairs, figures, verdicts);
+    expect(judged.all).toEqual({ pairs: 2, flagged: 1, allReal: 0, falseAlarms: 1, unjudged: 0 });
+    expect(judged.phrases.falseAlarms).toBe(1);
+    // Three phrase plants, one of which deleted a clause the other side never had: 1 found of 2.
+    expect([judged.found, judged.plants, judged.phrasePlants]).toEqual([1, 2, 3]);
   });
 });
