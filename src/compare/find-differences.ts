@@ -8,7 +8,7 @@ import type { Difference } from '../types.js';
 import { findDates, sameDate, type DateMention } from './dates.js';
 import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
-import { findCodes, normalizeNumbers, sameNumber, type NumberMention } from './numbers.js';
+import { findCodes, normalizeNumbers, sameNumber, timeUnitAfter, timeUnitOf, type NumberMention } from './numbers.js';
 import type { CompareOptions } from './options.js';
 import { phraseDifferences } from './phrases.js';
 import { quoteDifferences } from './quotes.js';
@@ -128,11 +128,9 @@ function numberDifferences(
   sourceDates: readonly DateMention[],
   targetDates: readonly DateMention[],
 ): Difference[] {
-  const left = rejoinSplitNumbers(
-    unmatched(normalizeNumbers(source, options.sourceLang), normalizeNumbers(target, options.targetLang), sameNumber),
-    source.text,
-    target.text,
-  );
+  const sourceNumbers = normalizeNumbers(source, options.sourceLang);
+  const targetNumbers = normalizeNumbers(target, options.targetLang);
+  const left = rejoinSplitNumbers(unmatched(sourceNumbers, targetNumbers, sameNumber), source.text, target.text);
   // A number in words that the other side writes the same, word for word, is a name both keep ("Seventeen"
   // magazine in an Indonesian sentence, whose English number words the Indonesian reading does not parse).
   const keptVerbatim = (other: Tokenised) => {
@@ -163,7 +161,38 @@ function numberDifferences(
       'different value',
     ),
     ...codeDifferences(source, target),
+    ...unitDifferences(
+      { text: source, numbers: sourceNumbers.filter(reportable(sourceDates)) },
+      { text: target, numbers: targetNumbers.filter(reportable(targetDates)) },
+    ),
   ];
+}
+
+interface NumbersOf {
+  readonly text: Tokenised;
+  readonly numbers: readonly NumberMention[];
+}
+
+/**
+ * The same number of another span of time: "three weeks" / "tiga bulan". Where a number followed by a span word has
+ * its value on the other side only before other span words, and the other side names its span nowhere ("sehari"
+ * and "a day" name one without a number), the two are face to face as a `number` difference, "different unit".
+ */
+function unitDifferences(source: NumbersOf, target: NumbersOf): Difference[] {
+  const differences: Difference[] = [];
+  let targetSpans: Set<string | undefined> | undefined;
+  for (const mention of source.numbers) {
+    const own = timeUnitAfter(source.text.text, mention);
+    if (own === undefined) continue;
+    const same = target.numbers.filter((other) => sameNumber(mention, other));
+    const units = same.map((other) => timeUnitAfter(target.text.text, other));
+    if (units.length === 0 || units.some((unit) => unit === undefined || unit.unit === own.unit)) continue;
+    targetSpans ??= new Set(target.text.tokens.map((token) => (token.kind === 'word' ? timeUnitOf(token.folded) : undefined)));
+    if (targetSpans.has(own.unit)) continue;
+    const surface = (text: string, number: NumberMention, word: string) => text.slice(number.start, text.indexOf(word, number.end) + word.length);
+    differences.push({ kind: 'number', source: surface(source.text.text, mention, own.word), target: surface(target.text.text, same[0]!, units[0]!.word), detail: 'different unit' });
+  }
+  return differences;
 }
 
 /**

@@ -3,7 +3,7 @@
  * 1,5 miliar = 1.5 billion; Rp1.500 = IDR 1,500; dua puluh lima = twenty-five = 25.
  */
 import type { Lang } from '../types.js';
-import { tokenised, touches, type Token, type Tokenised } from './tokens.js';
+import { fold, tokenised, touches, type Token, type Tokenised } from './tokens.js';
 
 export interface NumberMention {
   /** The text as written, unit and scale words included ("1,5 miliar", "Rp1.500", "37 million"). */
@@ -23,6 +23,29 @@ export interface NumberMention {
   /** A word that implies a number without stating it (both, twice, kedua "the two", selusin "a dozen",
    * ordinals): it may match a number on the other side but is never reported missing. */
   readonly isWeak: boolean;
+}
+
+/**
+ * Words of time spans, by the span they name (w: week), in both languages; the Indonesian "se-" forms (sehari: a
+ * day) name a span without a number. Minggu is also Sunday: only right after a number is it read as a span.
+ */
+const TIME_UNITS: Readonly<Record<string, string>> = {
+  minute: 'min', minutes: 'min', hour: 'h', hours: 'h', day: 'd', days: 'd', week: 'w', weeks: 'w', month: 'mo',
+  months: 'mo', year: 'y', years: 'y', decade: 'dec', decades: 'dec', century: 'c', centuries: 'c',
+  menit: 'min', jam: 'h', hari: 'd', minggu: 'w', pekan: 'w', bulan: 'mo', tahun: 'y', dekade: 'dec', dasawarsa: 'dec',
+  abad: 'c', semenit: 'min', sejam: 'h', sehari: 'd', seminggu: 'w', sepekan: 'w', sebulan: 'mo', setahun: 'y',
+};
+
+/** The time span a folded word names (weeks, bulan, setahun), if any. */
+export function timeUnitOf(folded: string): string | undefined {
+  return Object.hasOwn(TIME_UNITS, folded) ? TIME_UNITS[folded] : undefined;
+}
+
+/** The time span named by the word right after a number ("three weeks", "tiga-tahun"), as its word and span. */
+export function timeUnitAfter(text: string, mention: NumberMention): { readonly word: string; readonly unit: string } | undefined {
+  const next = /^[\s-]*(\p{L}+)/u.exec(text.slice(mention.end));
+  const unit = next ? timeUnitOf(fold(next[1]!)) : undefined;
+  return next && unit ? { word: next[1]!, unit } : undefined;
 }
 
 /** Relative tolerance when comparing two readings: floating-point products such as 1.5 * 1e9 are not exact. */

@@ -238,3 +238,23 @@ describe('a number split in two by a typo', () => {
     expect(numbers('Scores of 61 and 482.', 'Skor 61,482.')).not.toEqual([]);
   });
 });
+
+describe('the same number of another span of time', () => {
+  const numbers = (source: string, target: string) => findDifferences(source, target, EN_ID).filter((d) => d.kind === 'number');
+
+  it('is a difference: three weeks are not three months', () => {
+    expect(numbers('He was sidelined for three weeks last month.', 'Ia absen selama tiga bulan, bulan lalu.')).toEqual([
+      { kind: 'number', source: 'three weeks', target: 'tiga bulan', detail: 'different unit' },
+    ]);
+    expect(numbers('It took 3 hours.', 'Butuh 3 hari.')).toEqual([{ kind: 'number', source: '3 hours', target: '3 hari', detail: 'different unit' }]);
+  });
+
+  it('is none where the spans agree, or where the other side names the span elsewhere', () => {
+    expect(numbers('He was sidelined for three weeks.', 'Ia absen selama tiga minggu.')).toEqual([]);
+    expect(numbers('The 26-year-old won.', 'Petenis berusia 26 tahun itu menang.')).toEqual([]);
+    // The other side says a week ("seminggu") elsewhere: the weeks may be told there.
+    expect(numbers('He was out for three weeks.', 'Ia absen tiga bulan, sejak seminggu lalu.')).toEqual([]);
+    expect(numbers('He was out for three weeks.', 'Ia absen tiga bulan.')).not.toEqual([]);
+    expect(numbers('Two days later, three years on, it works.', 'Dua hari kemudian, tiga tahun berselang, itu berhasil.')).toEqual([]);
+  });
+});
