@@ -13,6 +13,11 @@ export interface DateFields {
   readonly year?: number;
   /** Minutes after midnight, for times. */
   readonly minutes?: number;
+  /**
+   * Whether the time says which half of the day it is: a.m. or p.m., a part of the day (pagi, malam), or a
+   * 24-hour clock that shows it (21.00, 09:00). "9" and "pukul 9.00" do not.
+   */
+  readonly halfDay?: boolean;
 }
 
 export interface DateMention {
@@ -285,10 +290,12 @@ function readTime(text: string, tokens: readonly Token[], index: number): Found 
   const marker = readTimeMarker(tokens, next, led);
   if (!led && marker === undefined && !isClock) return undefined;
   if (hour > 24 || minute > 59) return undefined;
+  // A 24-hour clock shows the half of the day past noon, or by a leading zero (09:00, 09.00).
+  const halfDay = marker?.fixesHalfDay === true || hour >= 13 || /^0\d/.test(token.text);
   if (marker !== undefined) hour = marker.adjust(hour);
   const end = marker?.end ?? tokens[next - 1]!.end;
   return {
-    mention: mention(text, tokens[index]!.start, end, [{ minutes: hour * 60 + minute }], true),
+    mention: mention(text, tokens[index]!.start, end, [{ minutes: hour * 60 + minute, ...(halfDay && { halfDay }) }], true),
     next: marker?.next ?? next,
   };
 }
@@ -301,13 +308,13 @@ function readTimeMarker(
   tokens: readonly Token[],
   index: number,
   isLed: boolean,
-): { adjust: (hour: number) => number; end: number; next: number } | undefined {
+): { adjust: (hour: number) => number; fixesHalfDay: boolean; end: number; next: number } | undefined {
   const first = tokens[index];
   if (first === undefined) return undefined;
   const compact = first.folded.replace(/\./g, '');
   if (first.kind === 'word' && (compact === 'am' || compact === 'pm')) {
     const dot = tokens[index + 1]?.text === '.' && touches(first, tokens[index + 1]!) ? 1 : 0;
-    return { adjust: meridiem(compact), end: tokens[index + dot]!.end, next: index + 1 + dot };
+    return { adjust: meridiem(compact), fixesHalfDay: true, end: tokens[index + dot]!.end, next: index + 1 + dot };
   }
   // a.m. and p.m. split into letters and dots.
   const letters = [0, 1, 2, 3].map((offset) => tokens[index + offset]?.text ?? '');
@@ -315,15 +322,16 @@ function readTimeMarker(
     const dot = letters[3] === '.' ? 1 : 0;
     return {
       adjust: meridiem(`${letters[0]!.toLowerCase()}m`),
+      fixesHalfDay: true,
       end: tokens[index + 2 + dot]!.end,
       next: index + 3 + dot,
     };
   }
   if (first.kind === 'word' && TIME_ZONES.has(first.folded) && first.text === first.text.toUpperCase()) {
-    return { adjust: (hour) => hour, end: first.end, next: index + 1 };
+    return { adjust: (hour) => hour, fixesHalfDay: false, end: first.end, next: index + 1 };
   }
   const part = isLed && first.kind === 'word' ? DAY_PARTS[first.folded] : undefined;
-  if (part !== undefined) return { adjust: part, end: first.end, next: index + 1 };
+  if (part !== undefined) return { adjust: part, fixesHalfDay: true, end: first.end, next: index + 1 };
   return undefined;
 }
 
@@ -339,7 +347,8 @@ const FIELDS = ['weekday', 'day', 'month', 'year'] as const;
 
 /**
  * Two mentions can name the same moment: some reading of each shares a field, and no field both give differs.
- * Times compare on the twelve-hour clock, since "9" and "21.00" are often the same time.
+ * Times compare on the twelve-hour clock, since "9" and "21.00" are often the same time, unless both say the half
+ * of the day ("9 p.m." / "pukul 09:00").
  */
 export function sameDate(a: DateMention, b: DateMention): boolean {
   if (a.isTime !== b.isTime) return false;
@@ -348,6 +357,8 @@ export function sameDate(a: DateMention, b: DateMention): boolean {
 
 function compatible(a: DateFields, b: DateFields): boolean {
   if (a.minutes !== undefined && b.minutes !== undefined) {
+    // Where both say the half of the day, 9 p.m. and 09:00 differ; otherwise "9" may be 21.00.
+    if (a.halfDay && b.halfDay) return a.minutes === b.minutes;
     return a.minutes % MINUTES_PER_HALF_DAY === b.minutes % MINUTES_PER_HALF_DAY;
   }
   let shared = 0;
