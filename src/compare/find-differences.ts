@@ -4,11 +4,11 @@
  * in, differences out. Each finder errs towards silence, because on a true translation every report is a false
  * alarm that costs a reviewer's attention.
  */
-import type { Difference } from '../types.js';
+import type { Difference, Lang } from '../types.js';
 import { findDates, sameDate, type DateMention } from './dates.js';
 import { nameDifferences } from './names.js';
 import { negationDifferences } from './negation.js';
-import { findCodes, normalizeNumbers, sameNumber, timeUnitAfter, timeUnitOf, type NumberMention } from './numbers.js';
+import { boundOf, findCodes, normalizeNumbers, sameNumber, timeUnitAfter, timeUnitOf, type NumberMention } from './numbers.js';
 import type { CompareOptions } from './options.js';
 import { phraseDifferences } from './phrases.js';
 import { quoteDifferences } from './quotes.js';
@@ -165,7 +165,34 @@ function numberDifferences(
       { text: source, numbers: sourceNumbers.filter(reportable(sourceDates)) },
       { text: target, numbers: targetNumbers.filter(reportable(targetDates)) },
     ),
+    ...boundDifferences(
+      { text: source, numbers: sourceNumbers.filter(reportable(sourceDates)), lang: options.sourceLang },
+      { text: target, numbers: targetNumbers.filter(reportable(targetDates)), lang: options.targetLang },
+    ),
   ];
+}
+
+/**
+ * The same number bounded the other way: "up to 33 minutes" / "lebih dari 33 menit" (more than 33). Only where every
+ * mention of the value on the other side is bounded, and the other way, so a bound one side leaves out is no
+ * difference.
+ */
+function boundDifferences(source: NumbersOf & { readonly lang: Lang }, target: NumbersOf & { readonly lang: Lang }): Difference[] {
+  const differences: Difference[] = [];
+  for (const mention of source.numbers) {
+    const bound = boundOf(source.text.text, mention, source.lang);
+    if (bound === undefined) continue;
+    const same = target.numbers.filter((other) => sameNumber(mention, other));
+    const bounds = same.map((other) => boundOf(target.text.text, other, target.lang));
+    if (same.length === 0 || bounds.some((other) => other === undefined || other.kind === bound.kind)) continue;
+    differences.push({
+      kind: 'number',
+      source: source.text.text.slice(bound.start, mention.end),
+      target: target.text.text.slice(bounds[0]!.start, same[0]!.end),
+      detail: 'different bound',
+    });
+  }
+  return differences;
 }
 
 interface NumbersOf {

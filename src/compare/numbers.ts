@@ -48,6 +48,36 @@ export function timeUnitAfter(text: string, mention: NumberMention): { readonly 
   return next && unit ? { word: next[1]!, unit } : undefined;
 }
 
+/**
+ * Words before a number that bound it from above (up to, kurang dari) or below (more than, lebih dari). Hingga and
+ * sampai also mean "until", which bounds nothing, but before a number they are as often "up to".
+ */
+const BOUNDS: Readonly<Record<'en' | 'id', { readonly upper: RegExp; readonly lower: RegExp }>> = {
+  en: {
+    upper: /\b(?:up to|at most|no more than|not more than|less than|fewer than|under|below|a maximum of)\s*$/i,
+    lower: /\b(?:more than|over|at least|above|in excess of|a minimum of)\s*$/i,
+  },
+  id: {
+    upper: /\b(?:hingga|sampai|paling banyak|kurang dari|di bawah|maksimal|maksimum|tidak lebih dari)\s*$/i,
+    lower: /\b(?:lebih dari|di atas|sedikitnya|paling sedikit|setidaknya|minimal|sekurangnya|sekurang-kurangnya)\s*$/i,
+  },
+};
+/** Characters before a number looked at for its bound. */
+const BOUND_REACH = 24;
+
+/** How the words right before a number bound it ('upper': up to 33, 'lower': more than 33), and where they start. */
+export function boundOf(text: string, mention: NumberMention, lang: Lang): { readonly kind: 'upper' | 'lower'; readonly start: number } | undefined {
+  const from = Math.max(0, mention.start - BOUND_REACH);
+  const before = text.slice(from, mention.start);
+  for (const language of lang === 'und' ? (['en', 'id'] as const) : [lang]) {
+    for (const kind of ['upper', 'lower'] as const) {
+      const found = BOUNDS[language][kind].exec(before);
+      if (found) return { kind, start: from + found.index };
+    }
+  }
+  return undefined;
+}
+
 /** Relative tolerance when comparing two readings: floating-point products such as 1.5 * 1e9 are not exact. */
 const VALUE_TOLERANCE = 1e-9;
 

@@ -258,3 +258,22 @@ describe('the same number of another span of time', () => {
     expect(numbers('Two days later, three years on, it works.', 'Dua hari kemudian, tiga tahun berselang, itu berhasil.')).toEqual([]);
   });
 });
+
+describe('the same number bounded the other way', () => {
+  const numbers = (source: string, target: string) => findDifferences(source, target, EN_ID).filter((d) => d.kind === 'number');
+
+  it('is a difference: up to 33 is not more than 33', () => {
+    expect(numbers('Trains were delayed by up to 33 minutes.', 'Kereta tertunda lebih dari 33 menit.')).toEqual([
+      { kind: 'number', source: 'up to 33', target: 'lebih dari 33', detail: 'different bound' },
+    ]);
+    expect(numbers('More than 100 people died.', 'Hingga 100 orang tewas.')).toEqual([
+      { kind: 'number', source: 'More than 100', target: 'Hingga 100', detail: 'different bound' },
+    ]);
+  });
+
+  it('is none where the bounds agree or one side leaves the bound out', () => {
+    expect(numbers('More than 100 people died.', 'Sedikitnya 100 orang tewas.')).toEqual([]);
+    expect(numbers('More than 100 people died.', '100 orang tewas.')).toEqual([]);
+    expect(numbers('It fell below 5 percent.', 'Turun di bawah 5 persen.')).toEqual([]);
+  });
+});
