@@ -268,8 +268,8 @@ interface Haystack {
   readonly capitalised: ReadonlySet<string>;
   /** Its folded words between single spaces, padded, for phrase look-ups. */
   readonly phrase: string;
-  /** Two or three adjacent words written as one, made on first use: "You Tube" is YouTube, "SO DIMM" SODIMM. */
-  readonly joined: () => ReadonlySet<string>;
+  /** Whether two or three adjacent words of it, written as one, spell `letters`: "You Tube" is YouTube. */
+  readonly joins: (letters: string) => boolean;
   /** Words glued to the word before by a missing space ("duaQueens", "atauTMDS"): queens, tmds. */
   readonly glued: ReadonlySet<string>;
   /** Whether some alias of a name group occurs in it, by group index, as looked up. */
@@ -299,14 +299,19 @@ function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Hays
   });
   let skeletons: string[] | undefined;
   let initials: Set<string> | undefined;
-  let joined: Set<string> | undefined;
-  const joinWords = (): Set<string> => {
-    const out = new Set<string>();
+  // No set of every join is built (most pairs never ask): each ask walks the words, allocating nothing.
+  const joins = (letters: string): boolean => {
     for (let k = 0; k + 1 < folded.length; k++) {
-      out.add(folded[k]! + folded[k + 1]!);
-      if (k + 2 < folded.length) out.add(folded[k]! + folded[k + 1]! + folded[k + 2]!);
+      const first = folded[k]!;
+      if (first.length >= letters.length || !letters.startsWith(first)) continue;
+      const second = folded[k + 1]!;
+      if (!letters.startsWith(second, first.length)) continue;
+      const length = first.length + second.length;
+      if (length === letters.length) return true;
+      const third = folded[k + 2];
+      if (third !== undefined && length + third.length === letters.length && letters.startsWith(third, length)) return true;
     }
-    return out;
+    return false;
   };
   return {
     words,
@@ -315,7 +320,7 @@ function haystack({ tokens }: Tokenised, vectors: WordVectors | undefined): Hays
     initials: () => (initials ??= runInitials(tokens)),
     capitalised,
     phrase: ` ${folded.join(' ')} `,
-    joined: () => (joined ??= joinWords()),
+    joins,
     glued,
     groups: new Map(),
     vectors,
@@ -429,7 +434,7 @@ function matchMention(mention: NameMention, hay: Haystack): MentionMatch {
   // "You Tube" and "YouTube", either way round ("SO DIMM": a function word may be part of the name written as one).
   for (const words of [mention.content, mention.words]) {
     const together = words.map((word) => word.folded).join('');
-    if ((words.length >= 2 && hay.words.has(together)) || hay.joined().has(together)) return { isPresent: true, missing: [] };
+    if ((words.length >= 2 && hay.words.has(together)) || hay.joins(together)) return { isPresent: true, missing: [] };
   }
   if (mention.words.length >= 2) {
     // Initials, a number word as its digits: Formula One / F1.
