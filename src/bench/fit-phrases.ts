@@ -12,13 +12,12 @@
  */
 import { resolve } from 'node:path';
 import type { CompareOptions } from '../compare/find-differences.js';
-import { missingPhrases, phraseCandidates, phraseFeatures, type PhraseCandidate } from '../compare/phrases.js';
+import { phraseCandidates, phraseFeatures, phraseFlags, type PhraseCandidate } from '../compare/phrases.js';
 import { tokenised } from '../compare/tokens.js';
 import { DEFAULT_MODEL } from '../embed/model-registry.js';
 import { embedWordVectors } from '../word-vectors.js';
-import type { Difference } from '../types.js';
 import { PLANT_SEED, readDevRawPairs, readVerdicts } from './differences.js';
-import { flagVerdictOf, type FlagVerdict } from './judged.js';
+import { judgeFalseAlarms, type FlagVerdict } from './judged.js';
 import { plantChanges, type PlantedChange, type TextPair } from './plant-changes.js';
 
 /**
@@ -90,23 +89,20 @@ function fit(positives: readonly number[][], negatives: readonly number[][]): nu
   return weights.map((weight) => Number(weight.toFixed(2)));
 }
 
-/** The phrase flags of an untouched pair at a threshold, as the finder reports them. */
-function flagsAt(pair: TextPair, candidates: Candidates, threshold: number): Difference[] {
-  return [
-    ...missingPhrases(pair.en, candidates.source, threshold).map((phrase): Difference => ({ kind: 'omission', source: phrase, target: null })),
-    ...missingPhrases(pair.id, candidates.target, threshold).map((phrase): Difference => ({ kind: 'addition', source: null, target: phrase })),
-  ];
-}
-
 /**
  * The lowest threshold, stepping down from `start`, at which at most `allowed` untouched pairs have a phrase flag the
- * verdicts do not call real; the search stops at the first step past the allowance.
+ * verdicts do not call real (judgeFalseAlarms); the search stops at the first step past the allowance.
  */
 function judgedThreshold(pairs: readonly TextPair[], untouched: readonly Candidates[], verdicts: ReadonlyMap<string, FlagVerdict>, start: number, allowed: number): number {
+  const wheres = pairs.map((pair) => pair.where ?? '');
   const falseAlarms = (threshold: number) =>
-    pairs.filter((pair, k) => flagsAt(pair, untouched[k]!, threshold).some((flag) => flagVerdictOf(verdicts, pair.where ?? '', flag) !== 'real')).length;
+    judgeFalseAlarms(
+      wheres,
+      pairs.map((pair, k) => phraseFlags({ text: pair.en, candidates: untouched[k]!.source }, { text: pair.id, candidates: untouched[k]!.target }, threshold)),
+      verdicts,
+    ).falseAlarms;
   let threshold = start;
-  while (falseAlarms(Number((threshold - THRESHOLD_STEP).toFixed(2))) <= allowed) threshold = Number((threshold - THRESHOLD_STEP).toFixed(2));
+  for (let next = Number((start - THRESHOLD_STEP).toFixed(2)); falseAlarms(next) <= allowed; next = Number((next - THRESHOLD_STEP).toFixed(2))) threshold = next;
   return threshold;
 }
 

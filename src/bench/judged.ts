@@ -13,29 +13,13 @@ export type FlagVerdict = 'real' | 'false' | 'unsure';
 /** Whether the side a planted deletion did not edit expresses the deleted clause. */
 export type PlantVerdict = 'yes' | 'partly' | 'no';
 
-/** One flag as judged: the pair (dev-raw file and line, `bppt-int:308`) and the difference as the finders gave it. */
-export interface JudgedFlag {
-  readonly where: string;
-  readonly kind: DifferenceKind;
-  readonly en: string | null;
-  readonly id: string | null;
-  readonly verdict: FlagVerdict;
-}
-
-/** One planted clause deletion as judged: the untouched pair's index and the deleted clause. */
-export interface JudgedPlant {
-  readonly pair: number;
-  readonly clause: string;
-  readonly verdict: PlantVerdict;
-}
-
 const FLAG_VERDICTS: readonly string[] = ['real', 'false', 'unsure'];
 const PLANT_VERDICTS: readonly string[] = ['yes', 'partly', 'no'];
 
 const flagKey = (where: string, kind: string, en: string | null, id: string | null): string => JSON.stringify([where, kind, en, id]);
 const plantKey = (pair: number, clause: string): string => JSON.stringify([pair, clause]);
 
-/** The lines of a JSON-lines file as objects; a line that is not an object with `fields` names the file and line. */
+/** The records of a JSON-lines file; a line that is no object `check` accepts is an error naming the file and line. */
 function readLines(path: string, check: (record: Record<string, unknown>) => boolean): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
     .split('\n')

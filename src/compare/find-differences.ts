@@ -150,6 +150,8 @@ function numberDifferences(
     !mention.isWeak &&
     !(mention.isWords && mention.value < MIN_REPORTED_WORD_NUMBER) &&
     !(mention.value === ARTICLE_VALUE && !mention.isPercent && mention.currency === null);
+  const reportableSource = sourceNumbers.filter(reportable(sourceDates));
+  const reportableTarget = targetNumbers.filter(reportable(targetDates));
   return [
     ...report(
       'number',
@@ -161,63 +163,75 @@ function numberDifferences(
       'different value',
     ),
     ...codeDifferences(source, target),
-    ...unitDifferences(
-      { text: source, numbers: sourceNumbers.filter(reportable(sourceDates)) },
-      { text: target, numbers: targetNumbers.filter(reportable(targetDates)) },
-    ),
-    ...boundDifferences(
-      { text: source, numbers: sourceNumbers.filter(reportable(sourceDates)), lang: options.sourceLang },
-      { text: target, numbers: targetNumbers.filter(reportable(targetDates)), lang: options.targetLang },
+    ...qualifierDifferences(
+      { text: source, numbers: reportableSource, lang: options.sourceLang },
+      { text: target, numbers: reportableTarget, lang: options.targetLang },
     ),
   ];
-}
-
-/**
- * The same number bounded the other way: "up to 33 minutes" / "lebih dari 33 menit" (more than 33). Only where every
- * mention of the value on the other side is bounded, and the other way, so a bound one side leaves out is no
- * difference.
- */
-function boundDifferences(source: NumbersOf & { readonly lang: Lang }, target: NumbersOf & { readonly lang: Lang }): Difference[] {
-  const differences: Difference[] = [];
-  for (const mention of source.numbers) {
-    const bound = boundOf(source.text.text, mention, source.lang);
-    if (bound === undefined) continue;
-    const same = target.numbers.filter((other) => sameNumber(mention, other));
-    const bounds = same.map((other) => boundOf(target.text.text, other, target.lang));
-    if (same.length === 0 || bounds.some((other) => other === undefined || other.kind === bound.kind)) continue;
-    differences.push({
-      kind: 'number',
-      source: source.text.text.slice(bound.start, mention.end),
-      target: target.text.text.slice(bounds[0]!.start, same[0]!.end),
-      detail: 'different bound',
-    });
-  }
-  return differences;
 }
 
 interface NumbersOf {
   readonly text: Tokenised;
   readonly numbers: readonly NumberMention[];
+  readonly lang: Lang;
 }
 
 /**
- * The same number of another span of time: "three weeks" / "tiga bulan". Where a number followed by a span word has
- * its value on the other side only before other span words, and the other side names its span nowhere ("sehari"
- * and "a day" name one without a number), the two are face to face as a `number` difference, "different unit".
+ * What a word next to a number says of it: the span of time it counts ("three weeks") or how it bounds it ("up to
+ * 33"); the key two qualifiers compare by, and the stretch the number and its qualifier take in the text.
  */
-function unitDifferences(source: NumbersOf, target: NumbersOf): Difference[] {
+interface Qualifier {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How a number is qualified, and which difference a change of that qualifier is. */
+interface QualifierKind {
+  readonly of: (side: NumbersOf, mention: NumberMention) => Qualifier | undefined;
+  readonly detail: string;
+  /** Whether the side says this qualifier elsewhere, where the number's own may be told: no difference then. */
+  readonly saysElsewhere?: (side: NumbersOf, key: string) => boolean;
+}
+
+const QUALIFIER_KINDS: readonly QualifierKind[] = [
+  // The same number of another span of time: "three weeks" / "tiga bulan". Not where the other side names the span
+  // anywhere ("sehari" and "a day" name one without a number).
+  {
+    of: ({ text }, mention) => {
+      const unit = timeUnitAfter(text.text, mention);
+      return unit && { key: unit.unit, start: mention.start, end: unit.end };
+    },
+    detail: 'different unit',
+    saysElsewhere: ({ text }, key) => text.tokens.some((token) => token.kind === 'word' && timeUnitOf(token.folded) === key),
+  },
+  // The same number bounded the other way: "up to 33 minutes" / "lebih dari 33 menit" (more than 33).
+  {
+    of: ({ text, lang }, mention) => {
+      const bound = boundOf(text.text, mention, lang);
+      return bound && { key: bound.kind, start: bound.start, end: mention.end };
+    },
+    detail: 'different bound',
+  },
+];
+
+/**
+ * The same number qualified otherwise on the two sides (QUALIFIER_KINDS): face to face as a `number` difference.
+ * Only where every mention of the value on the other side is qualified, and otherwise, so a qualifier one side
+ * leaves out is no difference.
+ */
+function qualifierDifferences(source: NumbersOf, target: NumbersOf): Difference[] {
   const differences: Difference[] = [];
-  let targetSpans: Set<string | undefined> | undefined;
-  for (const mention of source.numbers) {
-    const own = timeUnitAfter(source.text.text, mention);
-    if (own === undefined) continue;
-    const same = target.numbers.filter((other) => sameNumber(mention, other));
-    const units = same.map((other) => timeUnitAfter(target.text.text, other));
-    if (units.length === 0 || units.some((unit) => unit === undefined || unit.unit === own.unit)) continue;
-    targetSpans ??= new Set(target.text.tokens.map((token) => (token.kind === 'word' ? timeUnitOf(token.folded) : undefined)));
-    if (targetSpans.has(own.unit)) continue;
-    const surface = (text: string, number: NumberMention, word: string) => text.slice(number.start, text.indexOf(word, number.end) + word.length);
-    differences.push({ kind: 'number', source: surface(source.text.text, mention, own.word), target: surface(target.text.text, same[0]!, units[0]!.word), detail: 'different unit' });
+  for (const kind of QUALIFIER_KINDS) {
+    for (const mention of source.numbers) {
+      const own = kind.of(source, mention);
+      if (own === undefined) continue;
+      const others = target.numbers.filter((other) => sameNumber(mention, other)).map((other) => kind.of(target, other));
+      if (others.length === 0 || others.some((other) => other === undefined || other.key === own.key)) continue;
+      if (kind.saysElsewhere?.(target, own.key)) continue;
+      const other = others[0]!;
+      differences.push({ kind: 'number', source: source.text.text.slice(own.start, own.end), target: target.text.text.slice(other.start, other.end), detail: kind.detail });
+    }
   }
   return differences;
 }

@@ -168,7 +168,7 @@ function negatorMentions(input: string | Tokenised, lang: Lang): NegatorMention[
   const found: NegatorMention[] = [];
   words.forEach((token, index) => {
     const key = token.folded;
-    if (!isNegator(key) || isNumberAbbreviation(text, token)) return;
+    if (!isNegatorToken(text, token, isNegator)) return;
     const next = words[index + 1]?.folded ?? '';
     const previous = words[index - 1]?.folded ?? '';
     if (IDIOMS_BEFORE[key]?.has(previous)) return;
@@ -197,7 +197,7 @@ export function negationEvidence(input: string | Tokenised, lang: Lang): { reado
   const next: string[] = [];
   let hasNegator = false;
   words.forEach((token, index) => {
-    if (!isNegator(token.folded) || isNumberAbbreviation(side.text, token)) return;
+    if (!isNegatorToken(side.text, token, isNegator)) return;
     hasNegator = true;
     const after = words[index + 1];
     if (after !== undefined) next.push(after.folded);
@@ -209,6 +209,11 @@ export function negationEvidence(input: string | Tokenised, lang: Lang): { reado
  * side ("does not allow"). */
 export function findNegations(input: string | Tokenised, lang: Lang): string[] {
   return negatorMentions(input, lang).filter((mention) => !mention.isExcused).map((mention) => mention.surface);
+}
+
+/** Whether a word of the text is a negator: one of its language's, and not "No." before a number. */
+function isNegatorToken(text: string, token: Token, isNegator: Lexicon['isNegator']): boolean {
+  return isNegator(token.folded) && !isNumberAbbreviation(text, token);
 }
 
 /** "No. 5" is a number, not a negation. */

@@ -41,11 +41,11 @@ export function timeUnitOf(folded: string): string | undefined {
   return Object.hasOwn(TIME_UNITS, folded) ? TIME_UNITS[folded] : undefined;
 }
 
-/** The time span named by the word right after a number ("three weeks", "tiga-tahun"), as its word and span. */
-export function timeUnitAfter(text: string, mention: NumberMention): { readonly word: string; readonly unit: string } | undefined {
+/** The time span named by the word right after a number ("three weeks", "tiga-tahun"), and where that word ends. */
+export function timeUnitAfter(text: string, mention: NumberMention): { readonly unit: string; readonly end: number } | undefined {
   const next = /^[\s-]*(\p{L}+)/u.exec(text.slice(mention.end));
   const unit = next ? timeUnitOf(fold(next[1]!)) : undefined;
-  return next && unit ? { word: next[1]!, unit } : undefined;
+  return next && unit ? { unit, end: mention.end + next[0].length } : undefined;
 }
 
 /**

@@ -424,12 +424,14 @@ function candidates(own: Side, other: Side, likeness: (i: number, j: number) => 
       gap++;
       if (word.vector) addTo(gapSum, word.vector);
     }
+    const from = own.words[start]!.token.start;
+    const to = own.words[end - 1]!.token.end;
     found.push({
       start,
       end,
-      surface: own.text.slice(own.words[start]!.token.start, own.words[end - 1]!.token.end),
-      from: own.words[start]!.token.start,
-      to: own.words[end - 1]!.token.end,
+      surface: own.text.slice(from, to),
+      from,
+      to,
       contentWords,
       unmatchedWords,
       share: unmatchedWords / contentWords,
@@ -466,7 +468,7 @@ function candidates(own: Side, other: Side, likeness: (i: number, j: number) => 
 
 /**
  * The phrases a side has that the other lacks, from its candidates: those scoring at least `threshold`, overlapping
- * or adjacent ones joined; as their text, from the side's `text`. Exported for the threshold's fit.
+ * or adjacent ones joined; as their text, from the side's `text`.
  */
 export function missingPhrases(text: string, found: readonly PhraseCandidate[], threshold = PHRASE_THRESHOLD): string[] {
   const ranges: Array<{ start: number; end: number; from: number; to: number }> = [];
@@ -519,11 +521,23 @@ export function phraseCandidates(source: Tokenised, target: Tokenised, options: 
   return { source: weighed?.sourceCandidates ?? [], target: weighed?.targetCandidates ?? [] };
 }
 
+/**
+ * The omissions and additions of a pair's sides (each side's text and candidates) at a threshold: what
+ * phraseDifferences reports at PHRASE_THRESHOLD, and what the threshold's fit weighs at others.
+ */
+export function phraseFlags(
+  source: { readonly text: string; readonly candidates: readonly PhraseCandidate[] },
+  target: { readonly text: string; readonly candidates: readonly PhraseCandidate[] },
+  threshold = PHRASE_THRESHOLD,
+): Difference[] {
+  return [
+    ...missingPhrases(source.text, source.candidates, threshold).map((phrase): Difference => ({ kind: 'omission', source: phrase, target: null, detail: 'only in source' })),
+    ...missingPhrases(target.text, target.candidates, threshold).map((phrase): Difference => ({ kind: 'addition', source: null, target: phrase, detail: 'only in target' })),
+  ];
+}
+
 export function phraseDifferences(source: Tokenised, target: Tokenised, options: CompareOptions): Difference[] {
   const weighed = weigh(source, target, options);
   if (weighed === undefined) return [];
-  return [
-    ...missingPhrases(weighed.source.text, weighed.sourceCandidates).map((phrase): Difference => ({ kind: 'omission', source: phrase, target: null, detail: 'only in source' })),
-    ...missingPhrases(weighed.target.text, weighed.targetCandidates).map((phrase): Difference => ({ kind: 'addition', source: null, target: phrase, detail: 'only in target' })),
-  ];
+  return phraseFlags({ text: weighed.source.text, candidates: weighed.sourceCandidates }, { text: weighed.target.text, candidates: weighed.targetCandidates });
 }
